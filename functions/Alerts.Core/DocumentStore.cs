@@ -1,0 +1,59 @@
+namespace Alerts.Core;
+
+/// <summary>A stored document and the ETag it was read with.</summary>
+public sealed record StoredDocument(BinaryData Content, string ETag);
+
+/// <summary>A condition on a write, for optimistic concurrency.</summary>
+public readonly record struct WriteCondition
+{
+    private WriteCondition(string? ifMatch, bool ifNotExists)
+    {
+        IfMatch = ifMatch;
+        IfNotExists = ifNotExists;
+    }
+
+    /// <summary>Write only if the stored ETag is this one.</summary>
+    public string? IfMatch { get; }
+
+    /// <summary>Write only if nothing is stored under the path yet.</summary>
+    public bool IfNotExists { get; }
+
+    public static WriteCondition None => default;
+
+    public static WriteCondition NotExists => new(null, true);
+
+    public static WriteCondition Matches(string etag) => new(etag ?? throw new ArgumentNullException(nameof(etag)), false);
+}
+
+/// <summary>Thrown when a conditional write loses: the document changed (or appeared) since it was read.</summary>
+public sealed class DocumentConflictException(string path, Exception? inner = null)
+    : Exception($"The document '{path}' was changed by someone else.", inner)
+{
+    public string Path { get; } = path;
+}
+
+/// <summary>
+/// Small JSON documents addressed by path, with ETags: the product's state (storylines, applied articles, alerts,
+/// deliveries, subscriptions). Blob storage in Azure and Azurite; in memory for replays and unit tests.
+/// </summary>
+public interface IDocumentStore
+{
+    /// <returns>The document, or null when nothing is stored under <paramref name="path"/>.</returns>
+    Task<StoredDocument?> GetAsync(string path, CancellationToken cancellationToken);
+
+    /// <returns>The new ETag.</returns>
+    /// <exception cref="DocumentConflictException">The condition did not hold.</exception>
+    Task<string> PutAsync(string path, BinaryData content, WriteCondition condition, CancellationToken cancellationToken);
+
+    /// <returns>Paths that start with <paramref name="prefix"/>, in ordinal order.</returns>
+    IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken);
+
+    /// <returns>True when something was deleted.</returns>
+    Task<bool> DeleteAsync(string path, CancellationToken cancellationToken);
+}
+
+/// <summary>Keeps refused inputs with their reason; nothing dropped is ever lost.</summary>
+public interface IQuarantine
+{
+    Task QuarantineAsync(ArticleInput input, ArticleRejection rejection, CancellationToken cancellationToken);
+}
