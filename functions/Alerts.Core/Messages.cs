@@ -16,9 +16,6 @@ public sealed record ArticleEventsMessage
     /// <summary>The blob name the article arrived under.</summary>
     public required string Name { get; init; }
 
-    /// <summary>The blob's ETag when read from storage.</summary>
-    public string? ETag { get; init; }
-
     public string? Title { get; init; }
 
     public DateTimeOffset? Published { get; init; }
@@ -45,4 +42,23 @@ public sealed record AlertDeliveryMessage
     public required string AlertId { get; init; }
 
     public required string SubscriberId { get; init; }
+
+    /// <exception cref="InvalidDataException">The text is not an <c>alert-delivery.v1</c> message.</exception>
+    public static AlertDeliveryMessage Parse(string text)
+    {
+        try
+        {
+            var message = System.Text.Json.JsonSerializer.Deserialize(text, AlertsJsonContext.Default.AlertDeliveryMessage);
+            if (message is { Schema: WireName })
+            {
+                return message;
+            }
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new InvalidDataException("The message is not valid alert-delivery JSON.", ex);
+        }
+
+        throw new InvalidDataException($"Expected a '{WireName}' message.");
+    }
 }

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Core;
+
+/// <summary>The work of <c>ExtractArticleEvents</c>: read a dropped blob, extract its events, and build the message for change detection.</summary>
+public sealed partial class ArticleIntake(
+    IArticleReader reader,
+    IEventExtractor extractor,
+    IEnumerable<IEventEnricher> enrichers,
+    IQuarantine quarantine,
+    ArticleEventsCodec codec,
+    IOptions<ArticleLimits> limits,
+    ILogger<ArticleIntake> logger)
+{
+    /// <summary>Processes one blob.</summary>
+    /// <returns>The queue message text for <c>article-events</c>, or null when the input was quarantined.</returns>
+    public async Task<string?> ProcessAsync(string name, Stream content, CancellationToken cancellationToken)
+    {
+        using var activity = AlertsTelemetry.ActivitySource.StartActivity("ExtractArticleEvents");
+        activity?.SetTag("alerts.article.name", name);
+        AlertsTelemetry.ArticlesReceived.Add(1);
+
+        var maxBytes = limits.Value.MaxBytes;
+        var (bytes, truncated) = await ReadAtMostAsync(content, maxBytes, cancellationToken);
+        var input = new ArticleInput(name, bytes);
+        if (truncated)
+        {
+            var rejection = new ArticleRejection(
+                RejectionReason.TooLarge,
+                $"The file is larger than the {maxBytes:N0}-byte limit (Articles:MaxBytes); the original stays in the '{PipelineNames.ArticlesContainer}' container.");
+            await QuarantineAsync(input with { Content = ReadOnlyMemory<byte>.Empty }, rejection, cancellationToken);
+            return null;
+        }
+
+        var result = reader.Read(input);
+        if (result.Article is not { } article)
+        {
+            await QuarantineAsync(input, result.Rejection!, cancellationToken);
+            return null;
+        }
+
+        IReadOnlyList<ArticleEvent> events;
+        try
+        {
+            events = extractor.Extract(article);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug in a rule must not hold up the pipeline: keep the input and its reason, go on with the next article.
+            LogExtractionFailed(logger, ex, name);
+            await QuarantineAsync(input, new ArticleRejection(RejectionReason.ProcessingFailed, $"Extraction failed: {ex.GetType().Name}: {ex.Message}"), cancellationToken);
+            return null;
+        }
+
+        foreach (var enricher in enrichers)
+        {
+            events = await enricher.EnrichAsync(article, events, cancellationToken);
+        }
+
+        foreach (var e in events)
+        {
+            AlertsTelemetry.EventsExtracted.Add(1, new("type", EventTypeInfo.Of(e.Type).WireName), new("modality", e.Modality.ToString()));
+        }
+
+        LogExtracted(logger, name, article.Id, events.Count, events.Count(e => e.IsAsserted), article.Published);
+        var message = new ArticleEventsMessage
+        {
+            ArticleId = article.Id,
+            Name = name,
+            Title = article.Title,
+            Published = article.Published,
+            PublishedSource = article.PublishedSource,
+            Source = article.Source,
+            Url = article.Url,
+            Events = events,
+        };
+        return await codec.EncodeAsync(message, cancellationToken);
+    }
+
+    private async Task QuarantineAsync(ArticleInput input, ArticleRejection rejection, CancellationToken cancellationToken)
+    {
+        LogQuarantined(logger, input.Name, rejection.Reason, rejection.Message);
+        AlertsTelemetry.ArticlesQuarantined.Add(1, new KeyValuePair<string, object?>("reason", rejection.Reason.ToString()));
+        await quarantine.QuarantineAsync(input, rejection, cancellationToken);
+    }
+
+    private static async Task<(ReadOnlyMemory<byte> Bytes, bool Truncated)> ReadAtMostAsync(Stream content, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (content.CanSeek && content.Length - content.Position > maxBytes)
+        {
+            return (ReadOnlyMemory<byte>.Empty, true);
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return (ReadOnlyMemory<byte>.Empty, true);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return (buffer.GetBuffer().AsMemory(0, (int)buffer.Length), false);
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Article {Name} ({ArticleId}) yielded {EventCount} events, {AssertedCount} asserted; published {Published}")]
+    private static partial void LogExtracted(ILogger logger, string name, string articleId, int eventCount, int assertedCount, DateTimeOffset? published);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Quarantined {Name}: {Reason}: {Detail}")]
+    private static partial void LogQuarantined(ILogger logger, string name, RejectionReason reason, string detail);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Error, Message = "Extraction failed for {Name}")]
+    private static partial void LogExtractionFailed(ILogger logger, Exception exception, string name);
+}
+
+/// <summary>The size limit on dropped files, shared by the intake and the article reader.</summary>
+public sealed class ArticleLimits
+{
+    public const string SectionName = "Articles";
+
+    /// <summary>Files larger than this are quarantined unread.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
+    public int MaxBytes { get; set; } = 5 * 1024 * 1024;
+}

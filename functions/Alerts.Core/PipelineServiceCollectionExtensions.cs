@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Alerts.Core;
+
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>Registers the pipeline's own steps (<see cref="ArticleIntake"/>, <see cref="ChangeProcessor"/>) and their options.</summary>
+    public static IServiceCollection AddAlertsPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ArticleLimits>().Bind(configuration.GetSection(ArticleLimits.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ArticleEventsCodec>();
+        services.TryAddSingleton<ArticleIntake>();
+        services.TryAddSingleton<ChangeProcessor>();
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+using Alerts.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alerts.Functions;
+
+public static class FunctionAppServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything the three functions need. Both composition roots call this: the function app's Program.cs and the local host.
+    /// </summary>
+    public static IServiceCollection AddAlertsFunctionApp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAlertsPipeline(configuration);
+        services.AddSingleton<ExtractArticleEvents>();
+        services.AddSingleton<DetectChanges>();
+        services.AddSingleton<DeliverAlert>();
+        return services;
+    }
+}

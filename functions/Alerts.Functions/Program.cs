@@ -1,0 +1,7 @@
+using Alerts.Functions;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.Services.AddAlertsFunctionApp(builder.Configuration);
+builder.Build().Run();
