@@ -20,4 +20,5 @@ namespace Alerts.Core;
 [JsonSerializable(typeof(AlertKind))]
 [JsonSerializable(typeof(Severity))]
 [JsonSerializable(typeof(EventType))]
+[JsonSerializable(typeof(RejectionReason))]
 public sealed partial class AlertsJsonContext : JsonSerializerContext;

@@ -36,6 +36,18 @@ public static class ReplayRecords
         return node.ToJsonString();
     }
 
+    public static string ForQuarantine(string articleName, ArticleRejection rejection)
+    {
+        var node = new JsonObject
+        {
+            ["record"] = "quarantine",
+            ["article"] = articleName,
+            ["reason"] = JsonSerializer.SerializeToNode(rejection.Reason, AlertsJsonContext.Default.RejectionReason),
+            ["message"] = rejection.Message,
+        };
+        return node.ToJsonString();
+    }
+
     public static string ForAlert(Alert alert)
     {
         var node = new JsonObject
