@@ -1,4 +1,10 @@
+using Alerts.Articles;
 using Alerts.Core;
+using Alerts.Delivery;
+using Alerts.Extraction;
+using Alerts.Language;
+using Alerts.Storage;
+using Alerts.Storylines;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +17,14 @@ public static class FunctionAppServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAlertsFunctionApp(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAlertsPipeline(configuration);
+        services
+            .AddAlertsPipeline(configuration)
+            .AddAlertsArticles(configuration)
+            .AddAlertsExtraction(configuration)
+            .AddAlertsLanguage(configuration)
+            .AddAlertsStorylines(configuration)
+            .AddAlertsDelivery(configuration)
+            .AddAlertsStorage(configuration);
         services.AddSingleton<ExtractArticleEvents>();
         services.AddSingleton<DetectChanges>();
         services.AddSingleton<DeliverAlert>();

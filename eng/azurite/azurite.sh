@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# eng/azurite/azurite.sh start|stop|status|ensure - the Azurite storage emulator (blob + queue) for local runs and CI.
+#   ensure   make sure Azurite listens on the blob and queue ports: reuse one that already does, otherwise install
+#            (npm ci from the committed lockfile, first use only) and start it in the background; waits up to 60 s
+#   start    the same as ensure
+#   stop     stop the Azurite this script started; one it did not start is left alone
+#   status   exit 0 and describe it when both ports accept connections, exit 3 otherwise
+# Listens on 127.0.0.1 only. Ports: AZURITE_BLOB_PORT (default 10000), AZURITE_QUEUE_PORT (default 10001).
+# Data, logs and pid files: <repo>/.alerts/azurite.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+data="$root/.alerts/azurite"
+blob_port="${AZURITE_BLOB_PORT:-10000}"
+queue_port="${AZURITE_QUEUE_PORT:-10001}"
+wait_seconds=60
+services=(blob queue)
+
+port_of() { if [ "$1" = blob ]; then echo "$blob_port"; else echo "$queue_port"; fi; }
+
+pid_file() { echo "$data/azurite-$1-$(port_of "$1").pid"; }
+
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# The pid in the service's pid file, when that process is alive and is an Azurite.
+own_pid() {
+  local file pid
+  file="$(pid_file "$1")"
+  [ -f "$file" ] || return 1
+  pid="$(cat "$file")"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && ps -p "$pid" -o args= 2>/dev/null | grep -q azurite || return 1
+  echo "$pid"
+}
+
+describe() {
+  local service port pid
+  for service in "${services[@]}"; do
+    port="$(port_of "$service")"
+    if pid="$(own_pid "$service")"; then
+      echo "Azurite $service on 127.0.0.1:$port (started by this script, pid $pid; data in .alerts/azurite)"
+    else
+      echo "Azurite $service on 127.0.0.1:$port (already running; not started by this script)"
+    fi
+  done
+}
+
+install() {
+  local marker="$here/node_modules/.package-lock.json"
+  if [ -x "$here/node_modules/.bin/azurite-blob" ] && [ -f "$marker" ] && [ ! "$here/package-lock.json" -nt "$marker" ]; then
+    return 0
+  fi
+  command -v npm >/dev/null 2>&1 || { echo "Azurite needs Node.js with npm on PATH." >&2; exit 1; }
+  echo "Installing Azurite into eng/azurite/node_modules (first use only)..." >&2
+  if ! (cd "$here" && npm ci --no-audit --no-fund --loglevel=error) >"$data/npm-install.log" 2>&1; then
+    tail -n 20 "$data/npm-install.log" >&2
+    echo "npm ci failed in eng/azurite (log: .alerts/azurite/npm-install.log)." >&2
+    exit 1
+  fi
+}
+
+start_service() {
+  local service="$1" port
+  port="$(port_of "$service")"
+  # Detached from this shell so it outlives it (and without the lock descriptor, so the lock is released on exit);
+  # --loose and --skipApiVersionCheck accept any client's headers and version.
+  nohup "$here/node_modules/.bin/azurite-$service" \
+    "--${service}Host" 127.0.0.1 "--${service}Port" "$port" \
+    --location "$data" --skipApiVersionCheck --loose --silent --disableTelemetry \
+    >"$data/azurite-$service.log" 2>&1 </dev/null 9>&- &
+  echo $! >"$(pid_file "$service")"
+}
+
+ensure() {
+  local service port missing=() waited=0
+  for service in "${services[@]}"; do
+    port="$(port_of "$service")"
+    if ! listening "$port"; then
+      own_pid "$service" >/dev/null || missing+=("$service")
+    fi
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    install
+    for service in "${missing[@]}"; do start_service "$service"; done
+  fi
+  for service in "${services[@]}"; do
+    port="$(port_of "$service")"
+    until listening "$port"; do
+      if [ -f "$(pid_file "$service")" ] && ! own_pid "$service" >/dev/null; then
+        tail -n 20 "$data/azurite-$service.log" >&2 || true
+        echo "Azurite $service exited before listening on 127.0.0.1:$port (log: .alerts/azurite/azurite-$service.log)." >&2
+        rm -f "$(pid_file "$service")"
+        exit 1
+      fi
+      if [ "$waited" -ge $((wait_seconds * 5)) ]; then
+        echo "Azurite $service did not listen on 127.0.0.1:$port within $wait_seconds s (log: .alerts/azurite/azurite-$service.log)." >&2
+        exit 1
+      fi
+      sleep 0.2
+      waited=$((waited + 1))
+    done
+  done
+  describe
+}
+
+stop() {
+  local service pid stopped=0 i
+  for service in "${services[@]}"; do
+    if pid="$(own_pid "$service")"; then
+      kill "$pid" 2>/dev/null || true
+      for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+      echo "Stopped Azurite $service (pid $pid)."
+      stopped=1
+    fi
+    rm -f "$(pid_file "$service")"
+  done
+  if [ "$stopped" = 0 ]; then
+    echo "No Azurite started by this script is running; nothing stopped."
+  fi
+}
+
+status() {
+  local service
+  for service in "${services[@]}"; do
+    if ! listening "$(port_of "$service")"; then
+      echo "Azurite is not running (nothing listens on 127.0.0.1:$(port_of "$service"); start it with eng/azurite/azurite.sh start)."
+      exit 3
+    fi
+  done
+  describe
+}
+
+mkdir -p "$data"
+# One caller at a time (parallel test runs, ./alerts in two terminals).
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$data/.lock"
+  flock -w 120 9 || { echo "Timed out waiting for another azurite.sh to finish." >&2; exit 1; }
+fi
+
+case "${1:-}" in
+  ensure|start) ensure ;;
+  stop) stop ;;
+  status) status ;;
+  *)
+    sed -n "2,9p" "$0" | sed "s/^# \{0,1\}//" >&2
+    exit 2
+    ;;
+esac

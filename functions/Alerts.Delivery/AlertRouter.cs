@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Alerts.Core;
+
+namespace Alerts.Delivery;
+
+/// <summary>
+/// Picks the subscribers whose filters match an alert. Immediate subscribers are returned (one delivery message each);
+/// digest subscribers get the alert added to their next digest document instead.
+/// </summary>
+public sealed class AlertRouter(SubscriptionCatalog catalog, IDocumentStore store, TimeProvider time) : IAlertRouter
+{
+    public async Task<IReadOnlyList<string>> RouteAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        var immediate = new List<string>();
+        foreach (var subscriber in await catalog.GetSubscribersAsync(cancellationToken))
+        {
+            if (!subscriber.Filter.Matches(alert))
+            {
+                continue;
+            }
+
+            if (subscriber.Mode == DeliveryMode.Digest)
+            {
+                await AddToDigestAsync(subscriber, alert.Id, cancellationToken);
+            }
+            else
+            {
+                immediate.Add(subscriber.Id);
+            }
+        }
+
+        return immediate;
+    }
+
+    /// <summary>The UTC day whose digest hour is the next one at or after <paramref name="now"/>.</summary>
+    public static DateOnly DigestDate(DateTimeOffset now, int digestHour)
+    {
+        var utc = now.ToUniversalTime();
+        var today = DateOnly.FromDateTime(utc.UtcDateTime);
+        return utc.Hour < digestHour ? today : today.AddDays(1);
+    }
+
+    private async Task AddToDigestAsync(Subscriber subscriber, string alertId, CancellationToken cancellationToken)
+    {
+        var hour = subscriber.DigestHour ?? 0;
+        var date = DigestDate(time.GetUtcNow(), hour);
+        var path = DigestDocument.PathFor(subscriber.Id, date);
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await store.GetAsync(path, cancellationToken);
+            var digest = stored is null
+                ? new DigestDocument { SubscriberId = subscriber.Id, Date = date, DigestHour = hour }
+                : JsonSerializer.Deserialize(stored.Content.ToString(), DeliveryJsonContext.Default.DigestDocument)!;
+            if (digest.AlertIds.Contains(alertId))
+            {
+                return;
+            }
+
+            var next = digest with { AlertIds = [.. digest.AlertIds, alertId] };
+            try
+            {
+                var json = JsonSerializer.SerializeToUtf8Bytes(next, DeliveryJsonContext.Default.DigestDocument);
+                await store.PutAsync(path, BinaryData.FromBytes(json), stored is null ? WriteCondition.NotExists : WriteCondition.Matches(stored.ETag), cancellationToken);
+                return;
+            }
+            catch (DocumentConflictException) when (attempt < 5)
+            {
+                // Another alert was added at the same moment: read again and retry.
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Alerts.Delivery;
+
+/// <summary>The wire shape of <c>subscriptions.json</c>, before validation.</summary>
+public sealed record SubscriptionsDocument
+{
+    public List<SubscriberEntry>? Subscribers { get; init; }
+
+    public sealed record SubscriberEntry
+    {
+        public string? Id { get; init; }
+
+        public string? Name { get; init; }
+
+        /// <summary><c>email</c>, <c>teams</c> or <c>outbox</c>.</summary>
+        public string? Channel { get; init; }
+
+        public string? Email { get; init; }
+
+        public string? WebhookSetting { get; init; }
+
+        public FilterEntry? Filters { get; init; }
+
+        /// <summary><c>immediate</c> (default) or <c>digest</c>.</summary>
+        public string? Mode { get; init; }
+
+        public int? DigestHour { get; init; }
+    }
+
+    public sealed record FilterEntry
+    {
+        public List<string>? Storylines { get; init; }
+
+        public List<string>? Keywords { get; init; }
+
+        public List<string>? EventTypes { get; init; }
+
+        public List<string>? Places { get; init; }
+
+        public List<string>? Actors { get; init; }
+
+        public string? MinSeverity { get; init; }
+    }
+}
+
+public enum DeliveryStatus
+{
+    [JsonStringEnumMemberName("pending")] Pending,
+    [JsonStringEnumMemberName("sent")] Sent,
+}
+
+/// <summary>
+/// The durable outbox entry of one (alert, subscriber): <c>deliveries/{alertId}/{subscriberId}.json</c>. Written as pending
+/// before a send and as sent after it. Holds no secrets: no webhook URL, no password, errors redacted.
+/// </summary>
+public sealed record DeliveryRecord
+{
+    public required string AlertId { get; init; }
+
+    public required string SubscriberId { get; init; }
+
+    public DeliveryStatus Status { get; init; }
+
+    public ChannelKind? Channel { get; init; }
+
+    public int Attempts { get; init; }
+
+    public DateTimeOffset? LastAttemptAt { get; init; }
+
+    public DateTimeOffset? SentAt { get; init; }
+
+    /// <summary>The reason of the last failure, with URLs cut to scheme and host.</summary>
+    public string? LastError { get; init; }
+
+    public static string PathFor(string alertId, string subscriberId) => $"deliveries/{alertId}/{subscriberId}.json";
+}
+
+/// <summary>Alerts waiting for one subscriber's daily digest: <c>digests/{subscriberId}/{yyyy-MM-dd}.json</c>, the day it is due.</summary>
+public sealed record DigestDocument
+{
+    public required string SubscriberId { get; init; }
+
+    public required DateOnly Date { get; init; }
+
+    public required int DigestHour { get; init; }
+
+    public List<string> AlertIds { get; init; } = [];
+
+    public static string PathFor(string subscriberId, DateOnly date) => $"digests/{subscriberId}/{date:yyyy-MM-dd}.json";
+}
+
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true)]
+[JsonSerializable(typeof(SubscriptionsDocument))]
+[JsonSerializable(typeof(DeliveryRecord))]
+[JsonSerializable(typeof(DigestDocument))]
+internal sealed partial class DeliveryJsonContext : JsonSerializerContext;

@@ -1,0 +1,712 @@
+using System.Text.RegularExpressions;
+using Alerts.Core;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Extraction;
+
+/// <summary>
+/// Rule-based key-event extractor: trigger verbs and nouns per event type, with modality scope (hedge, negation, denial),
+/// dates resolved against the local publication date, places through the <see cref="Gazetteer"/>, actors through the
+/// <see cref="ActorCatalog"/>, casualty figures, and one event per real-world happening per article. Pure and synchronous.
+/// </summary>
+public sealed class EventExtractor : IEventExtractor
+{
+    private readonly Gazetteer _gazetteer;
+    private readonly ActorCatalog _actors;
+    private readonly int _backgroundDays;
+
+    public EventExtractor(IOptions<ExtractionOptions> options)
+        : this(Gazetteer.Load(options.Value.GazetteerPath), ActorCatalog.Load(options.Value.ActorsPath), options.Value.BackgroundDays)
+    {
+    }
+
+    public EventExtractor(Gazetteer gazetteer, ActorCatalog actors, int backgroundDays = 30)
+    {
+        _gazetteer = gazetteer;
+        _actors = actors;
+        _backgroundDays = backgroundDays;
+    }
+
+    public IReadOnlyList<ArticleEvent> Extract(Article article)
+    {
+        var text = article.Text;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var work = new ArticleWork(text, TextFolding.Fold(text), article.PublishedDate, article.PublishedDate is null ? DateResolver.ReferenceYear(text) : null);
+        IReadOnlyList<ArticleStory> stories = article.Stories.Count > 0 ? article.Stories : [new ArticleStory(0, article.Title, 0, text.Length)];
+        foreach (var story in stories)
+        {
+            ExtractStory(work, story);
+        }
+
+        return EventMerger.Merge(work.Mentions, text, work.Reference, _backgroundDays);
+    }
+
+    private sealed class ArticleWork(string text, string folded, DateOnly? reference, int? referenceYear)
+    {
+        public string Text { get; } = text;
+        public string Folded { get; } = folded;
+        public DateOnly? Reference { get; } = reference;
+        public int? ReferenceYear { get; } = referenceYear;
+        public List<Mention> Mentions { get; } = [];
+        public List<SentenceSpan> Sentences { get; } = [];
+        public List<Trigger> Triggers { get; } = [];
+        public List<DateExpression> Dates { get; } = [];
+        public List<PhraseMatch<KnownPlace>> Places { get; } = [];
+        public List<PhraseMatch<ActorEntry>> ActorMatches { get; } = [];
+    }
+
+    private readonly record struct Trigger(EventType Type, int Start, int End, int VerbStart, int VerbEnd, TriggerForm Form)
+    {
+        public bool IsIncident => EventTypeInfo.Of(Type).IsIncident;
+    }
+
+    private void ExtractStory(ArticleWork work, ArticleStory story)
+    {
+        var text = work.Text;
+        var sentences = work.Sentences;
+        sentences.Clear();
+        SentenceSplitter.Split(text, story.Start, Math.Min(text.Length, story.Start + story.Length), sentences);
+
+        var dominant = DominantPlace(work, sentences);
+        KnownPlace? lastIncidentPlace = null;
+        Mention? lastIncident = null;
+        Mention? previousSentenceIncident = null;
+
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var sentence = sentences[i];
+            var span = text.AsSpan(sentence.Start, sentence.Length);
+            var figures = CasualtyCounts.Read(span, text, sentence.Start);
+            var claim = EventPatterns.ClaimMarker().Match(text, sentence.Start, sentence.Length);
+            var triggers = work.Triggers;
+            triggers.Clear();
+            if (EventPatterns.AnyTrigger().IsMatch(span))
+            {
+                FindTriggers(work, sentence, i, sentences);
+            }
+
+            if (triggers.Count == 0)
+            {
+                if (lastIncident is not null && i - lastIncident.SentenceIndex <= 3)
+                {
+                    if (figures.Any)
+                    {
+                        lastIncident.AddFigures(figures.Killed, figures.Injured);
+                    }
+
+                    if (claim.Success)
+                    {
+                        foreach (var actor in ActorsAfter(work, sentence, claim.Index))
+                        {
+                            Mention.AddDistinct(lastIncident.Actors, actor);
+                        }
+                    }
+                }
+
+                previousSentenceIncident = null;
+                continue;
+            }
+
+            work.Dates.Clear();
+            DateResolver.Find(text, sentence, work.Reference, work.ReferenceYear, _backgroundDays, work.Dates);
+            work.Places.Clear();
+            _gazetteer.FindAll(work.Folded, sentence.Start, sentence.End, work.Places);
+            AddUnknownFacilities(work, sentence);
+
+            var created = new List<Mention>(triggers.Count);
+            foreach (var trigger in triggers)
+            {
+                var mention = new Mention
+                {
+                    Type = trigger.Type,
+                    Story = story.Index,
+                    SentenceIndex = i,
+                    Sentence = sentence,
+                    TriggerStart = trigger.Start,
+                    Modality = ModalityOf(text, sentence, trigger),
+                };
+                created.Add(mention);
+            }
+
+            AssignDates(work, sentence, created);
+            AssignPlaces(work, created, lastIncidentPlace, dominant, sentences, i);
+            AssignActorsAndWeapons(work, sentence, created, claim);
+
+            if (figures.Any)
+            {
+                var nearest = Nearest(created.Where(m => m.IsIncident && m.Type != EventType.CeasefireBroken), figures.Position);
+                if (nearest is not null)
+                {
+                    nearest.AddFigures(figures.Killed, figures.Injured);
+                }
+                else if (lastIncident is not null && i - lastIncident.SentenceIndex <= 3)
+                {
+                    lastIncident.AddFigures(figures.Killed, figures.Injured);
+                }
+            }
+
+            foreach (var mention in created)
+            {
+                if (mention.Type == EventType.Casualties)
+                {
+                    mention.Killed ??= 1;
+                }
+
+                mention.Confidence = Confidence(mention, triggers);
+                if (mention.Confidence < 0)
+                {
+                    continue; // vague-only date: a period, not a day (dropped below)
+                }
+
+                work.Mentions.Add(mention);
+                if (mention.IsIncident && !mention.IsFlagged && mention.Type != EventType.Casualties)
+                {
+                    lastIncident = mention;
+                    if (mention.OwnPlace)
+                    {
+                        lastIncidentPlace = mention.Place;
+                    }
+                }
+            }
+
+            // An undated incident in an undated article may borrow a full date from the neighbouring sentence about the same incident.
+            if (work.Reference is null)
+            {
+                foreach (var mention in created.Where(m => m.IsIncident && m.Date is null))
+                {
+                    if (previousSentenceIncident is { Date: not null } previous && PlacesAgree(previous.Place, mention.Place))
+                    {
+                        mention.Date = previous.Date;
+                        mention.Basis = DateBasis.Inferred;
+                    }
+                }
+            }
+
+            previousSentenceIncident = created.LastOrDefault(m => m.IsIncident && !m.IsFlagged && m.Date is not null) ?? created.LastOrDefault(m => m.IsIncident);
+        }
+
+    }
+
+    private static bool PlacesAgree(KnownPlace? a, KnownPlace? b) => a is null || b is null || a.Place.Name == b.Place.Name;
+
+    private void FindTriggers(ArticleWork work, SentenceSpan sentence, int index, List<SentenceSpan> sentences)
+    {
+        var text = work.Text;
+        var span = text.AsSpan(sentence.Start, sentence.Length);
+        var hasViolence = EventPatterns.ViolenceContext().IsMatch(span);
+        var ceasefireNearby = ContainsCeasefire(span) || (index > 0 && ContainsCeasefire(text.AsSpan(sentences[index - 1].Start, sentences[index - 1].Length)));
+        var triggers = work.Triggers;
+
+        foreach (var pattern in EventPatterns.All)
+        {
+            foreach (var m in pattern.Regex.EnumerateMatches(span))
+            {
+                var match = pattern.Regex.Match(text, sentence.Start + m.Index, m.Length);
+                var verb = match.Groups["v"];
+                var (vStart, vEnd) = verb.Success ? (verb.Index, verb.Index + verb.Length) : (match.Index, match.Index + match.Length);
+                var type = pattern.Type;
+
+                if (type == EventType.Attack)
+                {
+                    if (!hasViolence)
+                    {
+                        continue;
+                    }
+
+                    if (pattern.Form == TriggerForm.Noun && !IsSpecificNoun(work, sentence, match, verb.Value))
+                    {
+                        continue;
+                    }
+
+                    if (pattern.Form == TriggerForm.Verb && IsFigurative(text, vEnd))
+                    {
+                        continue;
+                    }
+
+                    if (EventPatterns.AirContext().IsMatch(span))
+                    {
+                        type = EventType.Airstrike;
+                    }
+                }
+                else if (type == EventType.Agreement && ceasefireNearby)
+                {
+                    type = EventType.Ceasefire;
+                }
+                else if (type == EventType.TalksPostponed && IsWithdrawalObject(match.ValueSpan))
+                {
+                    type = EventType.WithdrawalPostponed;
+                }
+
+                if (Overlaps(triggers, type, match.Index, match.Index + match.Length))
+                {
+                    continue;
+                }
+
+                triggers.Add(new Trigger(type, match.Index, match.Index + match.Length, vStart, vEnd, pattern.Form));
+            }
+        }
+    }
+
+    private static bool ContainsCeasefire(ReadOnlySpan<char> span) =>
+        span.Contains("ceasefire", StringComparison.OrdinalIgnoreCase) || span.Contains("truce", StringComparison.OrdinalIgnoreCase) || span.Contains("cease-fire", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsWithdrawalObject(ReadOnlySpan<char> match) =>
+        match.Contains("withdraw", StringComparison.OrdinalIgnoreCase) || match.Contains("pullout", StringComparison.OrdinalIgnoreCase)
+        || match.Contains("pull-out", StringComparison.OrdinalIgnoreCase) || match.Contains("departure", StringComparison.OrdinalIgnoreCase)
+        || match.Contains("drawdown", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsFigurative(string text, int verbEnd)
+    {
+        var after = text.AsSpan(verbEnd, Math.Min(16, text.Length - verbEnd)).TrimStart();
+        return after.StartsWith("a deal", StringComparison.OrdinalIgnoreCase) || after.StartsWith("a balance", StringComparison.OrdinalIgnoreCase)
+            || after.StartsWith("an agreement", StringComparison.OrdinalIgnoreCase) || after.StartsWith("a chord", StringComparison.OrdinalIgnoreCase)
+            || after.StartsWith("a compromise", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A noun trigger names one happening when a determiner or possessive precedes it, or the sentence dates it.</summary>
+    private static bool IsSpecificNoun(ArticleWork work, SentenceSpan sentence, Match match, string noun)
+    {
+        var text = work.Text;
+        var from = Math.Max(sentence.Start, match.Index - 40);
+        var before = text.AsSpan(from, match.Index - from);
+        if (EventPatterns.GenericBefore().IsMatch(before))
+        {
+            return false;
+        }
+
+        if (!EventPatterns.PhysicalNoun().IsMatch(noun) && !EventPatterns.ViolenceContext().IsMatch(text.AsSpan(sentence.Start, sentence.Length)))
+        {
+            return false;
+        }
+
+        if (EventPatterns.DeterminerBefore().IsMatch(before))
+        {
+            return true;
+        }
+
+        work.Dates.Clear();
+        DateResolver.Find(text, sentence, work.Reference, work.ReferenceYear, 30, work.Dates);
+        return work.Dates.Any(d => d.Kind != DateKind.Vague);
+    }
+
+    private static bool Overlaps(List<Trigger> triggers, EventType type, int start, int end)
+    {
+        foreach (var t in triggers)
+        {
+            var sameFamily = t.Type == type || (t.IsIncident && EventTypeInfo.Of(type).IsIncident && t.Type is EventType.Attack or EventType.Airstrike && type is EventType.Attack or EventType.Airstrike);
+            if (sameFamily && start < t.End && t.Start < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Modality ModalityOf(string text, SentenceSpan sentence, Trigger trigger)
+    {
+        var preStart = Math.Max(sentence.Start, trigger.Start - 60);
+        for (var k = trigger.Start - 1; k >= preStart; k--)
+        {
+            if (text[k] is ';' or ':' or '|' or '\u2014' || (text[k] == '"' || text[k] == '\u201C' || text[k] == '\u201D'))
+            {
+                preStart = k + 1;
+                break;
+            }
+        }
+
+        var before = text.AsSpan(preStart, trigger.Start - preStart);
+        var predicateFrom = Math.Max(trigger.Start, trigger.VerbStart - 30);
+        var predicate = text.AsSpan(predicateFrom, trigger.VerbEnd - predicateFrom);
+
+        if (trigger.Type != EventType.StatementDenial)
+        {
+            var negStart = Math.Max(preStart, trigger.Start - 30);
+            var negBefore = text.AsSpan(negStart, trigger.Start - negStart);
+            var scope = string.Concat(negBefore, " ".AsSpan(), predicate);
+            var responsibility = EventPatterns.ResponsibilityDenial().IsMatch(string.Concat(before, " ".AsSpan(), predicate));
+            if (!responsibility)
+            {
+                var negation = EventPatterns.NegationMarker().Match(scope);
+                if (!negation.Success && EventPatterns.NegationMarker().Match(before.ToString()) is { Success: true } far && far.Groups["denied"].Success)
+                {
+                    negation = far;
+                }
+
+                if (negation.Success)
+                {
+                    return negation.Groups["denied"].Success ? Modality.Denied : Modality.Negated;
+                }
+            }
+        }
+
+        var hedge = EventPatterns.HedgeMarker().Match(string.Concat(before, " ".AsSpan(), predicate));
+        if (!hedge.Success)
+        {
+            return Modality.Asserted;
+        }
+
+        if (trigger.Type == EventType.StatementDenial && !hedge.Groups["conditional"].Success)
+        {
+            return Modality.Asserted;
+        }
+
+        return hedge.Groups["conditional"].Success ? Modality.Conditional : hedge.Groups["future"].Success ? Modality.Future : Modality.Hedged;
+    }
+
+    private void AssignDates(ArticleWork work, SentenceSpan sentence, List<Mention> mentions)
+    {
+        var triggers = work.Triggers;
+        var dates = work.Dates;
+        var assigned = new int[dates.Count];
+        var hasStatus = false;
+        foreach (var t in triggers)
+        {
+            hasStatus |= !t.IsIncident;
+        }
+
+        DateExpression? reportingFallback = null;
+        for (var d = 0; d < dates.Count; d++)
+        {
+            var date = dates[d];
+            assigned[d] = -1;
+            if (date.IsBoundary)
+            {
+                continue;
+            }
+
+            if (date.IsReporting && !hasStatus)
+            {
+                reportingFallback ??= date;
+                continue;
+            }
+
+            var best = -1;
+            var bestDistance = int.MaxValue;
+            for (var t = 0; t < triggers.Count; t++)
+            {
+                if (date.IsReporting && triggers[t].IsIncident)
+                {
+                    continue;
+                }
+
+                var distance = Distance(date.Start, date.End, triggers[t].VerbStart, triggers[t].VerbEnd);
+                if (distance < bestDistance)
+                {
+                    bestDistance = distance;
+                    best = t;
+                }
+            }
+
+            assigned[d] = best;
+        }
+
+        for (var t = 0; t < triggers.Count; t++)
+        {
+            var mention = mentions[t];
+            DateExpression? chosen = null;
+            var chosenDistance = int.MaxValue;
+            for (var d = 0; d < dates.Count; d++)
+            {
+                if (assigned[d] != t || (dates[d].IsFuture && !mention.IsFlagged))
+                {
+                    continue;
+                }
+
+                var distance = Distance(dates[d].Start, dates[d].End, triggers[t].VerbStart, triggers[t].VerbEnd);
+                var better = chosen is null
+                    || (chosen.Value.Kind == DateKind.Vague && dates[d].Kind != DateKind.Vague)
+                    || ((chosen.Value.Kind == DateKind.Vague) == (dates[d].Kind == DateKind.Vague) && distance < chosenDistance);
+                if (better)
+                {
+                    chosen = dates[d];
+                    chosenDistance = distance;
+                }
+            }
+
+            if (chosen is { } c)
+            {
+                if (c.Kind == DateKind.Vague)
+                {
+                    if (!mention.IsFlagged)
+                    {
+                        mention.Confidence = -1; // a period, not a day: not an event the product can date
+                    }
+
+                    continue;
+                }
+
+                mention.Date = c.Date;
+                mention.Basis = c.Date is null ? DateBasis.Unresolved : DateResolver.BasisOf(c.Kind);
+            }
+        }
+
+        // Incidents without a day of their own: another incident's day in the sentence, else the statement's day when nothing else dates it.
+        for (var t = 0; t < triggers.Count; t++)
+        {
+            var mention = mentions[t];
+            if (!mention.IsIncident || mention.Date is not null || mention.Confidence < 0)
+            {
+                continue;
+            }
+
+            var sibling = mentions.FirstOrDefault(m => m != mention && m.IsIncident && m.Date is not null && m.Type != EventType.Casualties);
+            if (sibling is not null && mention.Type != EventType.Casualties)
+            {
+                mention.Date = sibling.Date;
+                mention.Basis = sibling.Basis;
+            }
+            else if (work.Reference is null && reportingFallback is { Date: not null } r)
+            {
+                mention.Date = r.Date;
+                mention.Basis = DateBasis.Inferred;
+            }
+        }
+    }
+
+    private static int Distance(int aStart, int aEnd, int bStart, int bEnd) => aEnd <= bStart ? bStart - aEnd : bEnd <= aStart ? aStart - bEnd : 0;
+
+    private static Mention? Nearest(IEnumerable<Mention> mentions, int position)
+    {
+        Mention? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var m in mentions)
+        {
+            var distance = Math.Abs(m.TriggerStart - position);
+            if (distance < bestDistance)
+            {
+                best = m;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    private void AddUnknownFacilities(ArticleWork work, SentenceSpan sentence)
+    {
+        foreach (Match match in EventPatterns.UnknownFacility().Matches(work.Text.Substring(sentence.Start, sentence.Length)))
+        {
+            var start = sentence.Start + match.Groups["name"].Index;
+            var end = sentence.Start + match.Groups["kind"].Index + match.Groups["kind"].Length;
+            if (work.Places.Any(p => p.Start < end && start < p.End))
+            {
+                continue;
+            }
+
+            var name = string.Concat(match.Groups["name"].Value, match.Groups["kind"].Value);
+            var known = _gazetteer.Find(name);
+            var place = known is not null ? new KnownPlace(known, Gazetteer.SpecificityOf(known.Kind)) : new KnownPlace(new Place(name, Kind: "base"), Gazetteer.SpecificityOf("base"));
+            work.Places.Add(new PhraseMatch<KnownPlace>(start, end, place));
+        }
+    }
+
+    private KnownPlace? DominantPlace(ArticleWork work, List<SentenceSpan> sentences)
+    {
+        var counts = new Dictionary<string, (KnownPlace Place, int Count)>(StringComparer.Ordinal);
+        var places = work.Places;
+        foreach (var sentence in sentences)
+        {
+            places.Clear();
+            _gazetteer.FindAll(work.Folded, sentence.Start, sentence.End, places);
+            foreach (var p in places)
+            {
+                if (p.Value.Specificity >= 4)
+                {
+                    counts[p.Value.Place.Name] = counts.TryGetValue(p.Value.Place.Name, out var c) ? (c.Place, c.Count + 1) : (p.Value, 1);
+                }
+            }
+        }
+
+        return counts.Count == 0 ? null : counts.Values.OrderByDescending(c => c.Count).ThenByDescending(c => c.Place.Specificity).First().Place;
+    }
+
+    private void AssignPlaces(ArticleWork work, List<Mention> mentions, KnownPlace? lastIncidentPlace, KnownPlace? dominant, List<SentenceSpan> sentences, int index)
+    {
+        var triggers = work.Triggers;
+        var places = work.Places;
+        var best = new (KnownPlace? Place, int Distance)[triggers.Count];
+        foreach (var place in places)
+        {
+            var owner = -1;
+            var ownerDistance = int.MaxValue;
+            for (var t = 0; t < triggers.Count; t++)
+            {
+                var distance = Distance(place.Start, place.End, triggers[t].Start, triggers[t].End);
+                if (distance < ownerDistance || (distance == ownerDistance && triggers[t].IsIncident))
+                {
+                    owner = t;
+                    ownerDistance = distance;
+                }
+            }
+
+            // Places near an incident belong to it; a talks sentence's places belong to its nearest trigger.
+            var current = best[owner];
+            if (current.Place is null || place.Value.Specificity > current.Place.Specificity
+                || (place.Value.Specificity == current.Place.Specificity && ownerDistance < current.Distance))
+            {
+                best[owner] = (place.Value, ownerDistance);
+            }
+        }
+
+        for (var t = 0; t < triggers.Count; t++)
+        {
+            var mention = mentions[t];
+            if (best[t].Place is { } own)
+            {
+                mention.Place = own;
+                mention.OwnPlace = true;
+                continue;
+            }
+
+            // Any place of the sentence is better than none for a trigger that got none assigned.
+            var anyInSentence = places.Count > 0 ? places.MaxBy(p => p.Value.Specificity).Value : null;
+            if (mention.Type == EventType.Casualties)
+            {
+                mention.Place = anyInSentence ?? CaptivityPlace(work, sentences, index);
+            }
+            else if (mention.IsIncident)
+            {
+                mention.Place = anyInSentence is { Specificity: >= 4 } ? anyInSentence : lastIncidentPlace ?? dominant ?? anyInSentence;
+            }
+            else
+            {
+                mention.Place = anyInSentence;
+            }
+        }
+    }
+
+    private KnownPlace? CaptivityPlace(ArticleWork work, List<SentenceSpan> sentences, int index)
+    {
+        var found = new List<PhraseMatch<KnownPlace>>();
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var sentence = sentences[(index + s) % sentences.Count];
+            var context = EventPatterns.CaptivityContext().Match(work.Text, sentence.Start, sentence.Length);
+            if (!context.Success)
+            {
+                continue;
+            }
+
+            found.Clear();
+            _gazetteer.FindAll(work.Folded, context.Index, sentence.End, found);
+            if (found.Count > 0)
+            {
+                return found[0].Value;
+            }
+        }
+
+        return null;
+    }
+
+    private void AssignActorsAndWeapons(ArticleWork work, SentenceSpan sentence, List<Mention> mentions, Match claim)
+    {
+        var text = work.Text;
+        var matches = work.ActorMatches;
+        matches.Clear();
+        _actors.FindAll(work.Folded, sentence.Start, sentence.End, matches);
+        var parent = EventPatterns.ParentGroupMarker().Match(text, sentence.Start, sentence.Length);
+        var named = EventPatterns.NamedGroup().Match(text, sentence.Start, sentence.Length);
+
+        for (var t = 0; t < mentions.Count; t++)
+        {
+            var mention = mentions[t];
+            var trigger = work.Triggers[t];
+            foreach (var actor in matches)
+            {
+                if (parent.Success && actor.Start > parent.Index && (!claim.Success || claim.Index < parent.Index))
+                {
+                    continue; // "X, which is part of the broader Y": Y is not a perpetrator
+                }
+
+                if (!mention.IsIncident)
+                {
+                    Mention.AddDistinct(mention.Actors, actor.Value.Name);
+                    continue;
+                }
+
+                var before = text.AsSpan(Math.Max(sentence.Start, actor.Start - 14), actor.Start - Math.Max(sentence.Start, actor.Start - 14));
+                var after = text.AsSpan(actor.End, Math.Min(28, sentence.End - actor.End));
+                var targetPosition = before.Contains(" on ", StringComparison.OrdinalIgnoreCase) || before.Contains(" at ", StringComparison.OrdinalIgnoreCase)
+                    || before.Contains("against", StringComparison.OrdinalIgnoreCase) || before.Contains("targeting", StringComparison.OrdinalIgnoreCase)
+                    || before.EndsWith("on the ", StringComparison.OrdinalIgnoreCase) || before.EndsWith("on ", StringComparison.OrdinalIgnoreCase);
+                var source = after.Contains("said", StringComparison.OrdinalIgnoreCase) || after.Contains("told", StringComparison.OrdinalIgnoreCase)
+                    || after.Contains("official", StringComparison.OrdinalIgnoreCase) || after.Contains("spokes", StringComparison.OrdinalIgnoreCase)
+                    || after.Contains("statement", StringComparison.OrdinalIgnoreCase);
+                var byActor = before.Contains(" by ", StringComparison.OrdinalIgnoreCase);
+                if (targetPosition && actor.Start > trigger.Start)
+                {
+                    Mention.AddDistinct(mention.Targets, actor.Value.Name);
+                }
+                else if (byActor || (!source && !targetPosition && actor.Value.Kind is "armed_group" or "force" or "state"))
+                {
+                    Mention.AddDistinct(mention.Actors, actor.Value.Name);
+                }
+            }
+
+            if (mention.IsIncident && named.Success && (!parent.Success || named.Index < parent.Index))
+            {
+                var name = named.Groups["name"].Value.Trim();
+                Mention.AddDistinct(mention.Actors, _actors.Find(name) ?? name);
+            }
+
+            if (mention.IsIncident)
+            {
+                foreach (Match weapon in EventPatterns.WeaponMention().Matches(text.Substring(sentence.Start, sentence.Length)))
+                {
+                    Mention.AddDistinct(mention.Weapons, WeaponName(weapon));
+                }
+            }
+        }
+    }
+
+    private IEnumerable<string> ActorsAfter(ArticleWork work, SentenceSpan sentence, int from)
+    {
+        var found = new List<PhraseMatch<ActorEntry>>();
+        _actors.FindAll(work.Folded, from, sentence.End, found);
+        foreach (var f in found)
+        {
+            if (f.Value.Kind is "armed_group" or "force")
+            {
+                yield return f.Value.Name;
+            }
+        }
+
+        var named = EventPatterns.NamedGroup().Match(work.Text, sentence.Start, sentence.Length);
+        if (named.Success)
+        {
+            var name = named.Groups["name"].Value.Trim();
+            yield return _actors.Find(name) ?? name;
+        }
+    }
+
+    private static string WeaponName(Match weapon) =>
+        weapon.Groups["ballistic"].Success ? "ballistic missiles"
+        : weapon.Groups["cruise"].Success ? "cruise missiles"
+        : weapon.Groups["missile"].Success ? "missiles"
+        : weapon.Groups["drone"].Success ? "drones"
+        : weapon.Groups["rocket"].Success ? "rockets"
+        : weapon.Groups["mortar"].Success ? "mortars"
+        : weapon.Groups["artillery"].Success ? "artillery"
+        : weapon.Groups["explosive"].Success ? "explosives"
+        : "small arms";
+
+    private static double Confidence(Mention mention, List<Trigger> triggers)
+    {
+        if (mention.Confidence < 0)
+        {
+            return -1;
+        }
+
+        var c = 0.55;
+        c += mention.HasDate ? 0.2 : 0;
+        c += mention.OwnPlace ? 0.1 : 0;
+        c += mention.Actors.Count > 0 ? 0.05 : 0;
+        c += triggers.Count == 1 ? 0.05 : 0;
+        return Math.Min(0.95, c);
+    }
+}

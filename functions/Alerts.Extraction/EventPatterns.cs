@@ -1,0 +1,209 @@
+using System.Text.RegularExpressions;
+using Alerts.Core;
+
+namespace Alerts.Extraction;
+
+/// <summary>How a trigger pattern reads: a verb phrase, or a noun that names the event.</summary>
+internal enum TriggerForm
+{
+    Verb,
+    Noun,
+}
+
+/// <summary>One trigger pattern: the event type it signals and the regular expression (group <c>v</c> marks the predicate for modality scope).</summary>
+internal sealed record TriggerPattern(EventType Type, Regex Regex, TriggerForm Form);
+
+/// <summary>The linguistic patterns of the extractor, all source-generated and free of nested unbounded repetition.</summary>
+internal static partial class EventPatterns
+{
+    private const string Weapon = @"drones?|rockets?|missiles?|mortars?|shells?|artillery|rounds|projectiles?|bombs?|explosives?|grenades?|gunmen|munitions";
+    private const string TalkNoun = @"talks|negotiations|negotiation|round|session|meeting|discussions|mediation|dialogue";
+    private const string Gap = @"(?:[\w’'.,-]+\s+){0,5}?";
+
+    public static readonly TriggerPattern[] All =
+    [
+        new(EventType.Attack, WeaponVerb(), TriggerForm.Verb),
+        new(EventType.Attack, LaunchWeapon(), TriggerForm.Verb),
+        new(EventType.Attack, AttackVerb(), TriggerForm.Verb),
+        new(EventType.Attack, AttackNoun(), TriggerForm.Noun),
+        new(EventType.TalksHeld, HeldVerbFirst(), TriggerForm.Verb),
+        new(EventType.TalksHeld, HeldNounFirst(), TriggerForm.Verb),
+        new(EventType.TalksHeld, HeldMet(), TriggerForm.Verb),
+        new(EventType.TalksHeld, HeldDaysOf(), TriggerForm.Noun),
+        new(EventType.TalksSuspended, SuspendVerbFirst(), TriggerForm.Verb),
+        new(EventType.TalksSuspended, SuspendNounFirst(), TriggerForm.Verb),
+        new(EventType.TalksSuspended, SuspendWalkOut(), TriggerForm.Verb),
+        new(EventType.TalksPostponed, PostponeVerbFirst(), TriggerForm.Verb),
+        new(EventType.TalksPostponed, PostponeNounFirst(), TriggerForm.Verb),
+        new(EventType.TalksPostponed, PostponementAnnounced(), TriggerForm.Verb),
+        new(EventType.TalksResumed, ResumeVerbFirst(), TriggerForm.Verb),
+        new(EventType.TalksResumed, ResumeNounFirst(), TriggerForm.Verb),
+        new(EventType.TalksConcluded, ConcludedNounFirst(), TriggerForm.Verb),
+        new(EventType.Agreement, AgreementVerbFirst(), TriggerForm.Verb),
+        new(EventType.Agreement, AgreementNounFirst(), TriggerForm.Verb),
+        new(EventType.Agreement, AgreedToReturn(), TriggerForm.Verb),
+        new(EventType.Ceasefire, CeasefireVerbFirst(), TriggerForm.Verb),
+        new(EventType.Ceasefire, CeasefireNounFirst(), TriggerForm.Verb),
+        new(EventType.CeasefireBroken, CeasefireBrokenNounFirst(), TriggerForm.Verb),
+        new(EventType.CeasefireBroken, CeasefireBreach(), TriggerForm.Verb),
+        new(EventType.WithdrawalAnnounced, WithdrawalDecided(), TriggerForm.Verb),
+        new(EventType.WithdrawalPostponed, WithdrawalPostponedNounFirst(), TriggerForm.Verb),
+        new(EventType.StatementDenial, DenialVerb(), TriggerForm.Verb),
+        new(EventType.StatementDenial, DenialNoun(), TriggerForm.Verb),
+        new(EventType.StatementDenial, DenialNoRole(), TriggerForm.Verb),
+        new(EventType.StatementDenial, DenialFalse(), TriggerForm.Verb),
+        new(EventType.Casualties, DeathInCaptivity(), TriggerForm.Verb),
+        new(EventType.Casualties, HostageDied(), TriggerForm.Verb),
+    ];
+
+    /// <summary>Cheap pre-filter: a sentence without any of these words holds no trigger.</summary>
+    [GeneratedRegex(@"attack|assault|shell|bomb|strike|struck|hit|fire|launch|slam|crash|land|raid|ambush|blew|explod|target|talks|negotiat|round|session|meet|met\b|suspen|paus|halt|froze|freez|postpon|delay|push|put off|resum|restart|end|conclu|broke|agree|deal|accord|memorandum|treaty|pact|sign|ceasefire|cease-fire|truce|withdraw|pull|depart|decid|decision|den(?:y|ied|ies|ial)|no (?:part|role)|at no time|false|untrue|captivity|died|dead|death|kill|killing|mediat|leav|walk|quit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex AnyTrigger();
+
+    [GeneratedRegex(@"\b(?:" + Weapon + @")\b[^.;:]{0,60}?\b(?<v>struck|strikes?|hit|hits|slammed\s+into|crashed\s+into|landed\s+(?:inside|in|on|near)|(?:were|was)\s+(?:fired|launched)|fired|targeted|exploded|blew\s+up|rained\s+down)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WeaponVerb();
+
+    [GeneratedRegex(@"\b(?<v>fired|fires|firing|launched|launches|launching|lobbed)\s+(?:[\w’'-]+\s+){0,3}?(?:" + Weapon + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LaunchWeapon();
+
+    [GeneratedRegex(@"\b(?<v>attacked|shelled|bombed|bombarded|struck|targeted|raided|stormed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AttackVerb();
+
+    [GeneratedRegex(@"(?<!\bheart\s)(?<!counter-)(?<!on\sthe\s)\b(?<v>attack|assault|shelling|bombing|bombardment|airstrike|air\s+strike|strike|barrage|raid|ambush)\b(?!s\b|\s+(?:drones?|helicopters?|dogs?|a\s+balance))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AttackNoun();
+
+    [GeneratedRegex(@"\b(?<v>held|opened|opening|began|convened|hosted|hosting|started)\s+" + Gap + @"(?:talks|negotiations)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HeldVerbFirst();
+
+    [GeneratedRegex(@"\b(?:talks|negotiations|round|session)\b[^.;:]{0,90}?\b(?<v>began|begun|begins|started|starts|opened|opens|got\s+under\s+way|(?:was|were|been|being)\s+held|,\s*held\s+on|took\s+place|convened|(?:to|will)\s+(?:now\s+)?(?:open|begin|start|take\s+place|be\s+held|convene))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HeldNounFirst();
+
+    [GeneratedRegex(@"\b(?:negotiators|delegations|delegates|envoys|mediators|officials)\b[^.;:]{0,90}?\b(?<v>met)\s+(?:face\s+to\s+face|separately|directly|for\s+talks|with)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HeldMet();
+
+    [GeneratedRegex(@"\b(?:days?|rounds?)\s+of\s+(?:[\w-]+\s+)?(?<v>talks|negotiations)\b|\b(?<v>talks)\s+(?:in|at)\s+\p{Lu}[\w-]+\s+on\s+\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HeldDaysOf();
+
+    [GeneratedRegex(@"\b(?<v>suspend|suspends|suspended|suspending|pause|pauses|paused|pausing|halt|halts|halted|halting|freeze|freezes|froze|frozen|freezing)\s+(?:[\w’'-]+\s+){0,4}?(?:talks|negotiations|participation|mediation|role|discussions|dialogue)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SuspendVerbFirst();
+
+    [GeneratedRegex(@"\b(?:talks|negotiations|discussions|mediation|dialogue|participation)\b[^.;:]{0,60}?\b(?<v>(?:been|be|was|were|is|are)\s+(?:indefinitely\s+|temporarily\s+)?(?:suspended|paused|halted|frozen)|suspended|frozen)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SuspendNounFirst();
+
+    [GeneratedRegex(@"\b(?<v>leaving|left|quit|quitting|walked\s+out\s+of|walking\s+out\s+of|pulled\s+out\s+of|pulling\s+out\s+of|withdrew\s+from|withdrawing\s+from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SuspendWalkOut();
+
+    [GeneratedRegex(@"\b(?<v>postpone|postpones|postponed|postponing|delay|delays|delayed|delaying|push(?:es|ed)?\s+back|put\s+off|defer(?:s|red)?)\s+(?:[\w’'-]+\s+){0,5}?(?:talks|negotiations|round|session|meeting|announcement|signing|date|vote|summit|withdrawal|pullout|pull-out|departure|drawdown)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PostponeVerbFirst();
+
+    [GeneratedRegex(@"\b(?:talks|negotiations|round|session|meeting|announcement|signing|summit)\b[^.;:]{0,90}?\b(?<v>(?:(?:been|be|was|were|is|are)\s+)?(?:postponed|delayed|pushed\s+back|put\s+off|deferred))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PostponeNounFirst();
+
+    [GeneratedRegex(@"\b(?<v>announc\w*|confirm\w*|declar\w*)\s+(?:the\s+|a\s+)?postponement\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PostponementAnnounced();
+
+    [GeneratedRegex(@"\b(?<v>resume|resumes|resumed|resuming|restart|restarted|restarting)\s+(?:[\w’'-]+\s+){0,4}?(?:talks|negotiations|mediation|efforts|dialogue|discussions|participation|role)\b|\b(?<v>return(?:ed|s)?|came\s+back)\s+to\s+the\s+(?:negotiating\s+)?(?:table|talks)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ResumeVerbFirst();
+
+    [GeneratedRegex(@"\b(?:talks|negotiations|discussions|dialogue|mediation)\b[^.;:]{0,90}?\b(?<v>resumed|resume|resumes|restarted|restart)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ResumeNounFirst();
+
+    [GeneratedRegex(@"\b(?:talks|negotiations|round|session|discussions)\b[^.;:]{0,90}?\b(?<v>ended|concluded|broke\s+up|wrapped\s+up)\b(?!\s+with\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ConcludedNounFirst();
+
+    [GeneratedRegex(@"\b(?<v>signed|sign|signs|signing|reached|reach|struck|sealed|clinched|finalised|finalized|brokered)\s+(?:[\w’',-]+\s+){0,4}?(?:agreements?|deal|accord|memorandum|treaty|pact)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AgreementVerbFirst();
+
+    [GeneratedRegex(@"\b(?:agreements?|deal|accord|memorandum|treaty|pact)\b[^.;:]{0,60}?\b(?<v>(?:was|were|been|is|be)\s+(?:signed|reached|agreed|concluded|announced|struck|sealed)|signed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AgreementNounFirst();
+
+    [GeneratedRegex(@"\b(?<v>agreed)\s+(?:on\s+\w+\s+)?to\s+(?:return|restore|reopen|rejoin|extend|renew|release)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AgreedToReturn();
+
+    [GeneratedRegex(@"\b(?<v>agreed|agree|agreeing|signed|declared|announced|reached|brokered|accepted)\s+(?:to\s+)?(?:on\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CeasefireVerbFirst();
+
+    [GeneratedRegex(@"\b(?:ceasefire|cease-fire|truce)\b(?:\s+(?:deal|agreement))?\s+(?:[\w-]+\s+){0,3}?(?<v>(?:(?:was|were|been|is|be)\s+)?(?:agreed|signed|declared|reached|announced))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CeasefireNounFirst();
+
+    [GeneratedRegex(@"\b(?:ceasefire|cease-fire|truce)\b[^.;:]{0,40}?\b(?<v>(?:(?:has|had|have)\s+been\s+|was\s+|were\s+)?(?:broken|violated|breached|collapsed|collapse|shattered))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CeasefireBrokenNounFirst();
+
+    [GeneratedRegex(@"\b(?<v>breach|breaches|violation|violations|violated|violating|broke|breaking)\s+(?:of\s+)?(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CeasefireBreach();
+
+    [GeneratedRegex(@"\b(?<v>decided|decides|decision|announced|announces|ordered|orders|approved|approves)\b[^.;:]{0,60}?\bto\s+(?:withdraw|end|close|terminate|pull\s+out)\b[^.;:]{0,60}?\b(?:mission|troops|forces|personnel|contingent|soldiers|trainers|presence)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WithdrawalDecided();
+
+    [GeneratedRegex(@"\b(?:withdrawal|pullout|pull-out|departure|drawdown)\b[^.;:]{0,60}?\b(?<v>(?:(?:been|be|was|were|is)\s+)?(?:postponed|delayed|pushed\s+back|deferred))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WithdrawalPostponedNounFirst();
+
+    [GeneratedRegex(@"(?<!\bwhich\s)(?<!\bwho\s)\b(?<v>denied|denies|deny|denying)\s+(?:\w+\s+)?(?:that|any|all|responsibility|involvement|having|reports?|rumou?rs|claims?|allegations?|role)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DenialVerb();
+
+    [GeneratedRegex(@"\b(?:repeated|reiterated|issued)\s+(?:its|a|their|his|her)\s+(?<v>denial)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DenialNoun();
+
+    [GeneratedRegex(@"\b(?<v>(?:played|had|have|has)\s+no\s+(?:part|role)\s+in|at\s+no\s+time\s+did)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DenialNoRole();
+
+    [GeneratedRegex(@"\b(?:reports?|claims?|rumou?rs|allegations?|that)\s+(?<v>(?:is|are|was|were)\s+(?:false|untrue|baseless|fabricated|unfounded))\b|\b(?<v>(?:is|was)\s+untrue)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DenialFalse();
+
+    [GeneratedRegex(@"\b(?<v>died|death|killed|executed)\s+(?:\w+\s+)?in\s+captivity\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DeathInCaptivity();
+
+    [GeneratedRegex(@"\b(?:hostages?|captives?)\b[^.;:]{0,40}?\b(?<v>may\s+have\s+died|might\s+have\s+died|died|(?:was|were)\s+killed|(?:was|were)\s+executed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HostageDied();
+
+    // ---- context and scope ----
+
+    /// <summary>Physical-violence context: weapons, armed actors, military targets, harm.</summary>
+    [GeneratedRegex(@"\b(?:" + Weapon + @"|shelling|gunfire|militants?|militias?|militiamen|garrison|base|airbase|outpost|troops|soldiers|service\s+members|personnel|forces|military|army|jets?|warplanes?|aircraft|armed|fighters|civilians|killed|wounded|injured|casualties|dead|positions|installations?|convoy|checkpoint|sites|depot|camp|airfield|terminal|market|missiles?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex ViolenceContext();
+
+    /// <summary>Nouns that name physical violence on their own.</summary>
+    [GeneratedRegex(@"^(?:shelling|bombing|bombardment|airstrike|air\s+strike|barrage)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex PhysicalNoun();
+
+    [GeneratedRegex(@"\b(?:jets?|warplanes?|aircraft|air\s*strikes?|airstrikes?|air\s+raids?|helicopters?|bombers?|F-\d+\w*|air\s+force)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex AirContext();
+
+    /// <summary>Determiners that make a noun trigger refer to one happening ("the attack", "Saturday's shelling").</summary>
+    [GeneratedRegex(@"(?:\b(?:the|a|an|this|that|its|their|his|her|our|last|latest|recent)\b|['’]s)(?:\s+[\w’'-]+){0,3}\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex DeterminerBefore();
+
+    [GeneratedRegex(@"\b(?:every|any|each|no|frequent|regular|repeated|sporadic|constant|daily|nightly|future|further|possible|new)\s+(?:[\w’'-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex GenericBefore();
+
+    [GeneratedRegex(@"\b(?<conditional>if|unless|in\s+case)\b|\b(?<future>will|shall|scheduled|due\s+to|due\s+on|set\s+to|plans?\s+to|planned|planning|intends?\s+to|is\s+to|are\s+to)\b|\b(?<hedge>could|may|might|would|should|must|can|expected|expects|threaten(?:s|ed)?|promised|vow(?:s|ed)|warned|hopes?|hoped|hoping|whether|rumou?rs?|rumou?red|claimed\s+that|claims?\s+that|claimed|reportedly|allegedly|purportedly|unconfirmed|feared|fears|possible|possibly|likely|potential|aim(?:s|ed)?\s+(?:to|at)|seek(?:s|ing)?\s+to|proposals?|proposed|draft|captions?|push\s+for|calls?\s+for|called\s+for|urged?|urging|wants?\s+to|risk|asked|question)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex HedgeMarker();
+
+    [GeneratedRegex(@"\b(?<denied>denied|denies|deny|denying|untrue|false|at\s+no\s+time)\b|\b(?<negated>not|never|nothing|none|neither|nor|cannot|no(?!\s+(?:casualt|injur|death|one\b|group|reports?\s+of|civilian|(?:part|role|involvement|responsibility)\b)))\b|n['’]t\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex NegationMarker();
+
+    /// <summary>Denial of responsibility or blame: not a denial of the event.</summary>
+    [GeneratedRegex(@"\b(?:no\s+(?:part|role|involvement|responsibility)|(?:denied|denies|deny|denying)\s+(?:any\s+|all\s+)?(?:involvement|responsibility|role|firing|blame)|fired\s+first|did\s+not\s+know\s+who)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex ResponsibilityDenial();
+
+    /// <summary>A place named by its facility word but missing from the gazetteer ("at the Harran base").</summary>
+    [GeneratedRegex(@"\b(?:in|at|near|on|into|outside)\s+(?:the\s+)?(?<name>(?:\p{Lu}[\w’'-]+\s+){1,3}?)(?<kind>air\s+base|airbase|base|garrison|outpost|camp|airfield|air\s+field)\b", RegexOptions.CultureInvariant)]
+    public static partial Regex UnknownFacility();
+
+    [GeneratedRegex(@"\b(?<ballistic>ballistic\s+missiles?)|(?<cruise>cruise\s+missiles?)|(?<missile>missiles?)|(?<drone>drones?|UAVs?)|(?<rocket>rockets?|Katyushas?)|(?<mortar>mortars?)|(?<artillery>shells?|shelling|artillery)|(?<explosive>bombs?|explosives?|IEDs?|car\s+bomb|truck\s+bomb)|(?<gun>gunfire|small\s+arms|rifles?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex WeaponMention();
+
+    /// <summary>A claim or attribution of an incident ("claimed by", "carried out by", "a group calling itself …").</summary>
+    [GeneratedRegex(@"\b(?:claimed|carried\s+out|conducted|launched|committed)\s+by\s+|\b(?:group|faction|organi[sz]ation|movement|militia)\s+(?:called|calling\s+itself|known\s+as|named)\s+|\bclaimed\s+(?:responsibility|the\s+attack|that\s+attack)|\bcarried\s+out\s+the\s+attack|\bsaid\s+(?:on\s+\w+\s+)?(?:that\s+)?it\s+had\s+carried\s+out", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex ClaimMarker();
+
+    /// <summary>A named group after "calling itself", "called", "known as" that the actor list lacks.</summary>
+    [GeneratedRegex(@"\b(?:calling\s+itself|called|known\s+as|named)\s+(?:the\s+)?[""“']?(?<name>\p{Lu}[\w’'-]*(?:\s+(?:of|in|for|the|al|el)?\s*\p{Lu}[\w’'-]*){0,5}|[a-z][\w-]+(?=[""”']))", RegexOptions.CultureInvariant)]
+    public static partial Regex NamedGroup();
+
+    [GeneratedRegex(@"\b(?:part\s+of|member\s+of|affiliated\s+with|backed\s+by|linked\s+to|umbrella\s+of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex ParentGroupMarker();
+
+    [GeneratedRegex(@"\b(?:held|holding|captiv|hostage|kidnap|abduct|seized)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex CaptivityContext();
+}

@@ -1,0 +1,66 @@
+using Alerts.Core;
+
+namespace Alerts.Extraction;
+
+/// <summary>One trigger occurrence in one sentence, before same-event mentions of an article are merged.</summary>
+internal sealed class Mention
+{
+    public required EventType Type { get; set; }
+
+    public required int Story { get; init; }
+
+    public required int SentenceIndex { get; init; }
+
+    public required SentenceSpan Sentence { get; init; }
+
+    public required int TriggerStart { get; init; }
+
+    public DateOnly? Date { get; set; }
+
+    public DateBasis Basis { get; set; }
+
+    public KnownPlace? Place { get; set; }
+
+    public bool OwnPlace { get; set; }
+
+    public List<string> Actors { get; } = [];
+
+    public List<string> Targets { get; } = [];
+
+    public List<string> Weapons { get; } = [];
+
+    public int? Killed { get; set; }
+
+    public int? Injured { get; set; }
+
+    public Modality Modality { get; set; }
+
+    public double Confidence { get; set; }
+
+    public bool IsIncident => EventTypeInfo.Of(Type).IsIncident;
+
+    public bool IsFlagged => Modality != Modality.Asserted;
+
+    public bool HasDate => Basis is DateBasis.Explicit or DateBasis.Relative;
+
+    public void AddFigures(int? killed, int? injured)
+    {
+        if (killed is { } k)
+        {
+            Killed = Math.Max(Killed ?? 0, k);
+        }
+
+        if (injured is { } i)
+        {
+            Injured = Math.Max(Injured ?? 0, i);
+        }
+    }
+
+    public static void AddDistinct(List<string> list, string value)
+    {
+        if (!list.Contains(value, StringComparer.OrdinalIgnoreCase))
+        {
+            list.Add(value);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using Alerts.Core;
+using Alerts.Delivery;
+using Alerts.Functions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.LocalHost;
+
+/// <summary>The verbs of <c>./alerts</c> that the local host carries out.</summary>
+internal static class LocalCommands
+{
+    public static async Task<int> RunAsync(DirectoryInfo? folder, bool once, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        folder ??= new DirectoryInfo(Path.Combine(Directory.GetCurrentDirectory(), "samples", "articles"));
+        using var host = BuildHost();
+        await host.StartAsync(cancellationToken);
+        var services = host.Services;
+        var runtime = new LocalFunctionsHost(services, HostSemantics.Load(Path.Combine(AppContext.BaseDirectory, "host.json")));
+        await runtime.EnsureStorageAsync(cancellationToken);
+        var dropped = await services.GetRequiredService<ArticleUploader>().UploadFolderAsync(folder, skipUnchanged: true, cancellationToken);
+        Console.WriteLine(
+            $"Alerts local host ({WorkerBuild} worker build): dropped {dropped} new file(s) from {folder.FullName} into '{PipelineNames.ArticlesContainer}'; " +
+            (once ? "running until drained." : "watching for more (./alerts drop FILE, Storage Explorer, az CLI). Ctrl+C stops."));
+        try
+        {
+            await runtime.RunAsync(once, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        var console = services.GetRequiredService<AlertConsole>();
+        Console.WriteLine($"{console.Printed} alert(s) sent in {clock.Elapsed.TotalSeconds:F1} s; outbox: {services.GetRequiredService<IConfiguration>()["Delivery:OutboxPath"]}");
+        await host.StopAsync(CancellationToken.None);
+        return 0;
+    }
+
+    public static async Task<int> DropAsync(FileInfo[] files, CancellationToken cancellationToken)
+    {
+        using var host = BuildHost();
+        var services = host.Services;
+        await new LocalFunctionsHost(services, HostSemantics.Load(Path.Combine(AppContext.BaseDirectory, "host.json"))).EnsureStorageAsync(cancellationToken);
+        var uploader = services.GetRequiredService<ArticleUploader>();
+        foreach (var file in files)
+        {
+            if (!file.Exists)
+            {
+                Console.Error.WriteLine($"No file '{file.FullName}'.");
+                return 2;
+            }
+
+            await uploader.UploadAsync(file, cancellationToken);
+            Console.WriteLine($"dropped {file.Name} into '{PipelineNames.ArticlesContainer}'");
+        }
+
+        return 0;
+    }
+
+    public static async Task<int> PreviewAsync(string alertId, FileInfo? output, CancellationToken cancellationToken)
+    {
+        using var host = BuildHost();
+        var state = host.Services.GetRequiredService<IDocumentStore>();
+        var stored = await state.GetAsync(ChangeProcessor.AlertPath(alertId), cancellationToken);
+        if (stored is null)
+        {
+            Console.Error.WriteLine($"No stored alert '{alertId}' (alert ids are printed by ./alerts run).");
+            return 2;
+        }
+
+        var alert = System.Text.Json.JsonSerializer.Deserialize(stored.Content.ToString(), AlertsJsonContext.Default.Alert)!;
+        output ??= new FileInfo(Path.Combine(".alerts", "previews", $"{alertId}.html"));
+        output.Directory?.Create();
+        await File.WriteAllTextAsync(output.FullName, host.Services.GetRequiredService<AlertPreviewRenderer>().Render(alert), cancellationToken);
+        Console.WriteLine($"preview of {alertId}: {output.FullName}");
+        return 0;
+    }
+
+    private static string WorkerBuild => typeof(ExtractArticleEvents).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        .OfType<System.Reflection.AssemblyMetadataAttribute>()
+        .FirstOrDefault(a => a.Key == "AlertsWorkerBuild")?.Value ?? "unknown";
+
+    internal static IHost BuildHost(IEnumerable<KeyValuePair<string, string?>>? settings = null, Action<IServiceCollection>? configure = null)
+    {
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddLocalSources();
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        builder.Logging.ClearProviders();
+        ConfigureLogging(builder.Logging, builder.Configuration);
+        builder.Services.AddAlertsFunctionApp(builder.Configuration);
+        builder.Services.AddSingleton(sp => new AlertConsole(sp.GetRequiredService<IDocumentStore>(), Console.Out));
+        builder.Services.AddSingleton<ArticleUploader>();
+        configure?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    public static async Task<int> ReplayAsync(DirectoryInfo folder, FileInfo output, FileInfo? gold, CancellationToken cancellationToken)
+    {
+        var configuration = BuildConfiguration();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => ConfigureLogging(logging, configuration));
+        services.AddAlertsFunctionApp(configuration);
+
+        // A replay keeps all state in memory: nothing touches storage, so it needs no Azurite.
+        services.AddSingleton<IDocumentStore, InMemoryDocumentStore>();
+        services.AddSingleton<RecordingQuarantine>();
+        services.AddSingleton<IQuarantine>(sp => sp.GetRequiredService<RecordingQuarantine>());
+        services.AddSingleton<Replayer>();
+        await using var provider = services.BuildServiceProvider();
+
+        output.Directory?.Create();
+        ReplaySummary summary;
+        await using (var writer = new StreamWriter(output.FullName, append: false))
+        {
+            summary = await provider.GetRequiredService<Replayer>().RunAsync(folder, writer, cancellationToken);
+        }
+
+        Console.WriteLine(
+            $"replayed {summary.Articles} files in {summary.Elapsed.TotalMilliseconds:F0} ms: {summary.Events} events, {summary.Alerts} alerts, " +
+            $"{summary.Quarantined} quarantined -> {output.FullName}");
+        return gold is null ? 0 : await ScoreAsync(gold, output, cancellationToken);
+    }
+
+    private static async Task<int> ScoreAsync(FileInfo gold, FileInfo predictions, CancellationToken cancellationToken)
+    {
+        if (!gold.Exists)
+        {
+            Console.Error.WriteLine($"No gold file '{gold.FullName}'.");
+            return 2;
+        }
+
+        var scorer = FindScorer(gold.Directory);
+        if (scorer is null)
+        {
+            Console.Error.WriteLine("Can't score: no tools/score.py above the gold file (expected shared/tools/score.py).");
+            return 2;
+        }
+
+        var start = new ProcessStartInfo("python3") { UseShellExecute = false };
+        foreach (var argument in new[] { scorer.FullName, "--gold", gold.FullName, "--pred", predictions.FullName })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start python3.");
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode;
+    }
+
+    private static FileInfo? FindScorer(DirectoryInfo? folder)
+    {
+        for (var current = folder; current is not null; current = current.Parent)
+        {
+            var candidate = new FileInfo(Path.Combine(current.FullName, "tools", "score.py"));
+            if (candidate.Exists)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    internal static IConfigurationRoot BuildConfiguration()
+    {
+        var builder = new ConfigurationBuilder();
+        builder.AddLocalSources();
+        return builder.Build();
+    }
+
+    internal static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration)
+    {
+        logging.AddConfiguration(configuration.GetSection("Logging"));
+        logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+    }
+}

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Alerts.LocalHost;
+
+var root = new RootCommand("Alerts local host: the function app's three functions on Azurite, with the Functions host's trigger semantics.");
+
+var runFolder = new Argument<DirectoryInfo?>("folder") { Arity = ArgumentArity.ZeroOrOne, Description = "Articles to drop first (default: samples/articles)." };
+var once = new Option<bool>("--once") { Description = "Exit when the container and the queues are drained." };
+var run = new Command("run", "Start the pipeline on Azurite, drop the folder's articles, print alerts as they fire.") { runFolder, once };
+run.SetAction((result, ct) => LocalCommands.RunAsync(result.GetValue(runFolder), result.GetValue(once), ct));
+
+var dropFiles = new Argument<FileInfo[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Files to upload into the articles container." };
+var drop = new Command("drop", "Upload files into the articles container.") { dropFiles };
+drop.SetAction((result, ct) => LocalCommands.DropAsync(result.GetValue(dropFiles)!, ct));
+
+var replayFolder = new Argument<DirectoryInfo>("folder") { Description = "Articles to replay, in file-name order." };
+var replayOut = new Option<FileInfo>("--out") { Required = true, Description = "JSON Lines output (event, alert and quarantine records)." };
+var replayGold = new Option<FileInfo?>("--gold") { Description = "A gold file: print the score of shared/tools/score.py." };
+var replay = new Command("replay", "Replay a folder through extraction and change detection in memory.") { replayFolder, replayOut, replayGold };
+replay.SetAction((result, ct) => LocalCommands.ReplayAsync(result.GetValue(replayFolder)!, result.GetValue(replayOut)!, result.GetValue(replayGold), ct));
+
+var previewId = new Argument<string>("alert-id") { Description = "The id of a stored alert (printed by ./alerts run)." };
+var previewOut = new Option<FileInfo?>("--out") { Description = "Where to write the HTML (default: .alerts/previews/<alert-id>.html)." };
+var preview = new Command("preview", "Render a stored alert's email and Teams card, as a subscriber sees them, to an HTML file.") { previewId, previewOut };
+preview.SetAction((result, ct) => LocalCommands.PreviewAsync(result.GetValue(previewId)!, result.GetValue(previewOut), ct));
+
+root.Subcommands.Add(run);
+root.Subcommands.Add(drop);
+root.Subcommands.Add(replay);
+root.Subcommands.Add(preview);
+return await root.Parse(args).InvokeAsync();

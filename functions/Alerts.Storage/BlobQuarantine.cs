@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Alerts.Core;
+using Microsoft.Extensions.Logging;
+
+namespace Alerts.Storage;
+
+/// <summary>
+/// <see cref="IQuarantine"/> over one blob container (default <see cref="PipelineNames.QuarantineContainer"/>): the original
+/// bytes under the original name with metadata <c>reason</c>, <c>message</c> and <c>quarantinedAt</c>, plus a sidecar
+/// <c>{name}.reason.json</c> holding the full reason. Quarantining the same input again overwrites both, so retries are harmless.
+/// </summary>
+public sealed partial class BlobQuarantine(IBlobContainerClient container, TimeProvider timeProvider, ILogger<BlobQuarantine> logger) : IQuarantine
+{
+    /// <summary>The suffix of the sidecar blob next to each quarantined input.</summary>
+    public const string ReasonSuffix = ".reason.json";
+
+    private const int MaxMetadataMessageLength = 1024;
+    private volatile bool _containerExists;
+
+    public IBlobContainerClient Container => container;
+
+    public async Task QuarantineAsync(ArticleInput input, ArticleRejection rejection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(rejection);
+        if (!_containerExists)
+        {
+            await container.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            _containerExists = true;
+        }
+
+        var reason = JsonSerializer.Serialize(rejection.Reason, AlertsJsonContext.Default.RejectionReason).Trim('"');
+        var quarantinedAt = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        var metadata = new Dictionary<string, string>
+        {
+            ["reason"] = reason,
+            ["message"] = MetadataText(rejection.Message),
+            ["quarantinedAt"] = quarantinedAt,
+        };
+        await container.UploadAsync(
+            input.Name,
+            BinaryData.FromBytes(input.Content),
+            new BlobUploadOptions { ContentType = input.ContentType, Metadata = metadata },
+            cancellationToken).ConfigureAwait(false);
+        await container.UploadAsync(
+            input.Name + ReasonSuffix,
+            ReasonDocument(input, reason, rejection.Message, quarantinedAt),
+            new BlobUploadOptions { ContentType = "application/json" },
+            cancellationToken).ConfigureAwait(false);
+        LogQuarantined(input.Name, reason, input.Content.Length);
+    }
+
+    /// <summary>Metadata values must be printable ASCII: anything else becomes '?', and long messages are cut.</summary>
+    internal static string MetadataText(string message)
+    {
+        var text = new StringBuilder(Math.Min(message.Length, MaxMetadataMessageLength));
+        foreach (var c in message)
+        {
+            if (text.Length == MaxMetadataMessageLength)
+            {
+                break;
+            }
+
+            text.Append(c switch
+            {
+                >= ' ' and <= '~' => c,
+                '\r' or '\n' or '\t' => ' ',
+                _ => '?',
+            });
+        }
+
+        return text.ToString().Trim();
+    }
+
+    private static BinaryData ReasonDocument(ArticleInput input, string reason, string message, string quarantinedAt)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("name", input.Name);
+            json.WriteString("reason", reason);
+            json.WriteString("message", message);
+            json.WriteString("quarantinedAt", quarantinedAt);
+            json.WriteNumber("length", input.Content.Length);
+            if (input.ContentType is not null)
+            {
+                json.WriteString("contentType", input.ContentType);
+            }
+
+            json.WriteEndObject();
+        }
+
+        return BinaryData.FromBytes(buffer.ToArray());
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Quarantined {Name} ({Reason}, {Length} bytes)")]
+    private partial void LogQuarantined(string name, string reason, int length);
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Alerts.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Storylines;
+
+/// <summary>
+/// Applies articles to storyline state in an <see cref="IDocumentStore"/> and raises one alert per real change.
+/// <list type="bullet">
+/// <item><c>storyline-index.json</c>: which storyline each place belongs to (see <see cref="StorylineIndex"/>); places never move.</item>
+/// <item><c>storylines/{id}.json</c>: one document per storyline, replaced with If-Match; on a conflict it is re-read and the article re-applied.
+/// Each document records the articles applied to it and the alerts they raised, so a retry after a crash never counts a source twice.</item>
+/// <item><c>articles/{articleId}.json</c>: the ledger, created (if not exists) once every storyline is done; a re-delivered or
+/// re-uploaded article returns the alerts it raised the first time.</item>
+/// </list>
+/// </summary>
+public sealed partial class ChangeDetector(
+    IDocumentStore store,
+    IOptions<StorylineOptions> options,
+    TimeProvider timeProvider,
+    ILogger<ChangeDetector> logger) : IChangeDetector
+{
+    public static string StorylinePath(string storylineId) => $"storylines/{storylineId}.json";
+
+    public static string LedgerPath(string articleId) => $"articles/{articleId}.json";
+
+    public async Task<IReadOnlyList<Alert>> ApplyAsync(ArticleEventsMessage article, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var ledgerPath = LedgerPath(article.ArticleId);
+        if (await ReadAsync(ledgerPath, StorylineJsonContext.Default.ArticleLedger, cancellationToken) is { Document: { } ledger })
+        {
+            LogAlreadyApplied(logger, article.Name, article.ArticleId, ledger.Name, ledger.Alerts.Count);
+            return ledger.Alerts;
+        }
+
+        var alerts = new List<Alert>();
+        var routes = await RouteAsync(article.Events.Where(e => e.IsAsserted).ToList(), cancellationToken);
+        foreach (var storyline in routes.GroupBy(r => r.StorylineId, r => r.Event).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            alerts.AddRange(await ApplyToStorylineAsync(storyline.Key, article, [.. storyline], cancellationToken));
+        }
+
+        var record = new ArticleLedger(article.ArticleId, article.Name, timeProvider.GetUtcNow(), alerts);
+        try
+        {
+            await store.PutAsync(ledgerPath, BinaryData.FromObjectAsJson(record, StorylineJsonContext.Default.ArticleLedger), WriteCondition.NotExists, cancellationToken);
+        }
+        catch (DocumentConflictException)
+        {
+            // Applied at the same moment by another instance: the storylines gave both of us the same alerts.
+        }
+
+        LogApplied(logger, article.Name, article.ArticleId, alerts.Count);
+        return alerts;
+    }
+
+    /// <summary>Routes the events with the storyline index, writing what it learnt (If-Match, re-read on conflict) before any storyline changes.</summary>
+    private async Task<List<(string StorylineId, ArticleEvent Event)>> RouteAsync(IReadOnlyList<ArticleEvent> events, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (index, etag) = await ReadAsync(StorylineIndex.Path, StorylineJsonContext.Default.StorylineIndex, cancellationToken);
+            index ??= new StorylineIndex();
+            var (routes, changed) = index.Route(events);
+            if (!changed)
+            {
+                return routes;
+            }
+
+            try
+            {
+                var condition = etag is null ? WriteCondition.NotExists : WriteCondition.Matches(etag);
+                await store.PutAsync(StorylineIndex.Path, BinaryData.FromObjectAsJson(index, StorylineJsonContext.Default.StorylineIndex), condition, cancellationToken);
+                return routes;
+            }
+            catch (DocumentConflictException) when (attempt < options.Value.MaxConcurrencyRetries)
+            {
+                LogConflict(logger, StorylineIndex.Path, "(routing)", attempt);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<Alert>> ApplyToStorylineAsync(string storylineId, ArticleEventsMessage article, IReadOnlyList<ArticleEvent> events, CancellationToken cancellationToken)
+    {
+        var path = StorylinePath(storylineId);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (doc, etag) = await ReadAsync(path, StorylineJsonContext.Default.StorylineDocument, cancellationToken);
+            doc ??= new StorylineDocument { Id = storylineId };
+            if (doc.AppliedArticles.TryGetValue(article.ArticleId, out var applied))
+            {
+                return [.. applied.Select(id => doc.Alerts.First(a => a.Id == id))];
+            }
+
+            var raised = StorylineRules.Apply(doc, article, events, options.Value, timeProvider.GetUtcNow())
+                .Where(a => !doc.Alerts.Any(known => known.Id == a.Id))
+                .DistinctBy(a => a.Id)
+                .ToList();
+            doc.AppliedArticles[article.ArticleId] = [.. raised.Select(a => a.Id)];
+            doc.Alerts.AddRange(raised);
+            try
+            {
+                var condition = etag is null ? WriteCondition.NotExists : WriteCondition.Matches(etag);
+                await store.PutAsync(path, BinaryData.FromObjectAsJson(doc, StorylineJsonContext.Default.StorylineDocument), condition, cancellationToken);
+                return raised;
+            }
+            catch (DocumentConflictException) when (attempt < options.Value.MaxConcurrencyRetries)
+            {
+                LogConflict(logger, storylineId, article.Name, attempt);
+            }
+        }
+    }
+
+    private async Task<(T? Document, string? ETag)> ReadAsync<T>(string path, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class
+    {
+        var stored = await store.GetAsync(path, cancellationToken);
+        return stored is null ? (null, null) : (JsonSerializer.Deserialize(stored.Content, typeInfo), stored.ETag);
+    }
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Article {Name} ({ArticleId}) applied; {AlertCount} alerts raised")]
+    private static partial void LogApplied(ILogger logger, string name, string articleId, int alertCount);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Information, Message = "Article {Name} ({ArticleId}) was already applied as {FirstName}; returning its {AlertCount} alerts")]
+    private static partial void LogAlreadyApplied(ILogger logger, string name, string articleId, string firstName, int alertCount);
+
+    [LoggerMessage(EventId = 302, Level = LogLevel.Debug, Message = "Storyline {StorylineId} changed while applying {Name}; re-reading (attempt {Attempt})")]
+    private static partial void LogConflict(ILogger logger, string storylineId, string name, int attempt);
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Alerts.Core;
+
+namespace Alerts.Storylines;
+
+/// <summary>Where a negotiation stands.</summary>
+public enum NegotiationStatus
+{
+    [JsonStringEnumMemberName("unknown")] Unknown,
+    [JsonStringEnumMemberName("ongoing")] Ongoing,
+    [JsonStringEnumMemberName("postponed")] Postponed,
+    [JsonStringEnumMemberName("suspended")] Suspended,
+    [JsonStringEnumMemberName("resumed")] Resumed,
+    [JsonStringEnumMemberName("concluded")] Concluded,
+    [JsonStringEnumMemberName("agreement_reached")] AgreementReached,
+    [JsonStringEnumMemberName("ceasefire_in_force")] CeasefireInForce,
+    [JsonStringEnumMemberName("ceasefire_broken")] CeasefireBroken,
+    [JsonStringEnumMemberName("withdrawal_announced")] WithdrawalAnnounced,
+    [JsonStringEnumMemberName("withdrawal_postponed")] WithdrawalPostponed,
+}
+
+/// <summary>
+/// State of one storyline, stored as <c>storylines/{Id}.json</c> and replaced with If-Match. A storyline gathers everything
+/// reported at its places (see <see cref="StorylineIndex"/>): a negotiation (its parties and status) and the incidents there.
+/// A freshly read copy is mutated while one article is applied, then written back whole.
+/// </summary>
+internal sealed class StorylineDocument
+{
+    public required string Id { get; init; }
+
+    public string Title { get; set; } = "";
+
+    /// <summary>True once <see cref="Title"/> names a negotiation rather than incidents.</summary>
+    public bool IsNegotiation { get; set; }
+
+    /// <summary>The place as first recorded, or null for the storyline of events without a place.</summary>
+    public string? Place { get; set; }
+
+    /// <summary>Every place reported in this storyline, as first spelled.</summary>
+    public List<string> Places { get; init; } = [];
+
+    /// <summary>Parties to the negotiation: actors of talks and status events, in order of first appearance.</summary>
+    public List<string> Parties { get; init; } = [];
+
+    public NegotiationStatus Status { get; set; }
+
+    public DateOnly? StatusDate { get; set; }
+
+    public List<KnownEvent> Events { get; init; } = [];
+
+    /// <summary>Every asserted talks or status report, dated or not, in arrival order; <see cref="StatusEntry.SetStatus"/> marks those that moved the status.</summary>
+    public List<StatusEntry> History { get; init; } = [];
+
+    /// <summary>Articles applied to this storyline and the ids of the alerts each raised here.</summary>
+    public Dictionary<string, List<string>> AppliedArticles { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every alert raised in this storyline (alerts are immutable once raised).</summary>
+    public List<Alert> Alerts { get; init; } = [];
+}
+
+/// <summary>One real-world event as known so far, merged from every report of it.</summary>
+internal sealed class KnownEvent
+{
+    /// <summary>Unique within the storyline: the event key, plus a suffix for undated events.</summary>
+    public required string Id { get; init; }
+
+    public required string Key { get; init; }
+
+    public required EventType Type { get; init; }
+
+    public DateOnly? Date { get; init; }
+
+    public string? Place { get; init; }
+
+    public List<string> Actors { get; init; } = [];
+
+    public List<string> Weapons { get; init; } = [];
+
+    /// <summary>Highest figures reported so far (missing = 0).</summary>
+    public int Killed { get; set; }
+
+    public int Injured { get; set; }
+
+    /// <summary>Independent sources: folded outlet names, or the article id when the outlet is unknown.</summary>
+    public List<string> Sources { get; init; } = [];
+
+    public List<string> Articles { get; init; } = [];
+
+    public List<AlertEvidence> Evidence { get; init; } = [];
+
+    /// <summary>First seen as background (far older than its article): recorded, never alerted.</summary>
+    public bool IsHistory { get; init; }
+}
+
+internal sealed record StatusEntry(EventType Type, DateOnly? Date, string ArticleId, string ArticleName, bool SetStatus);
+
+/// <summary>The applied-article ledger, <c>articles/{ArticleId}.json</c>: written once after the article was applied to every storyline.</summary>
+internal sealed record ArticleLedger(string ArticleId, string Name, DateTimeOffset AppliedAt, IReadOnlyList<Alert> Alerts);
+
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    WriteIndented = false)]
+[JsonSerializable(typeof(StorylineDocument))]
+[JsonSerializable(typeof(ArticleLedger))]
+[JsonSerializable(typeof(StorylineIndex))]
+internal sealed partial class StorylineJsonContext : JsonSerializerContext;

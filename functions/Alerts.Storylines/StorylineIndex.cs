@@ -1,0 +1,73 @@
+using Alerts.Core;
+
+namespace Alerts.Storylines;
+
+/// <summary>
+/// Which storyline each place belongs to, and the parties of each negotiation: <c>storyline-index.json</c>, replaced with If-Match.
+/// A place is pinned to one storyline the first time it is seen and never moves, so a retried article always lands where it
+/// landed before. A negotiation event at a new place joins the negotiation that shares its parties (talks moving from one
+/// venue to another, or a statement made in a capital); anything else at a new place starts a storyline named after it.
+/// </summary>
+internal sealed class StorylineIndex
+{
+    public const string Path = "storyline-index.json";
+
+    /// <summary>Place key (see <see cref="TextFolding.PlaceKey"/>) → storyline id.</summary>
+    public Dictionary<string, string> Places { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Storyline id → folded names of its negotiation's parties.</summary>
+    public Dictionary<string, List<string>> Parties { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Routes asserted events to storylines, learning new places and parties.</summary>
+    /// <returns>The storyline of each event, and whether the index changed (and must be written).</returns>
+    public (List<(string StorylineId, ArticleEvent Event)> Routes, bool Changed) Route(IEnumerable<ArticleEvent> events)
+    {
+        var list = events.ToList();
+        var ids = new string[list.Count];
+        var changed = false;
+
+        // Negotiation events first: a new place named by talks joins their negotiation before an incident there pins it alone.
+        foreach (var i in Enumerable.Range(0, list.Count).OrderBy(i => StorylineRules.StatusOf(list[i].Type) is null))
+        {
+            var e = list[i];
+            var key = TextFolding.PlaceKey(e.Place?.Name);
+            var isNegotiation = StorylineRules.StatusOf(e.Type) is not null;
+            var parties = e.Actors.Select(TextFolding.Name).Where(p => p.Length > 0).Distinct().ToList();
+            string id;
+            if (key.Length == 0)
+            {
+                id = StorylineRules.UnplacedStorylineId;
+            }
+            else if (!Places.TryGetValue(key, out id!))
+            {
+                id = (isNegotiation ? NegotiationOf(parties) : null) ?? key;
+                Places[key] = id;
+                changed = true;
+            }
+
+            if (isNegotiation)
+            {
+                var known = Parties.TryGetValue(id, out var names) ? names : Parties[id] = [];
+                foreach (var party in parties.Where(p => !known.Contains(p)))
+                {
+                    known.Add(party);
+                    changed = true;
+                }
+            }
+
+            ids[i] = id;
+        }
+
+        return ([.. list.Select((e, i) => (ids[i], e))], changed);
+    }
+
+    /// <summary>The negotiation sharing at least two of the parties (or the only one named), most shared first.</summary>
+    private string? NegotiationOf(List<string> parties)
+        => parties.Count == 0 ? null : Parties
+            .Select(p => (Id: p.Key, Shared: p.Value.Count(parties.Contains)))
+            .Where(p => p.Shared >= Math.Min(2, parties.Count))
+            .OrderByDescending(p => p.Shared)
+            .ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Select(p => p.Id)
+            .FirstOrDefault();
+}

@@ -1,0 +1,236 @@
+using Alerts.Core;
+
+namespace Alerts.Storylines;
+
+/// <summary>
+/// The change rules (dev corpus README §6–§7 plus the storyline issue): applies one article's asserted events to one
+/// storyline document and returns the alerts raised. Pure: no I/O, no clock.
+/// </summary>
+internal static class StorylineRules
+{
+    private const int MaxEvidence = 5;
+
+    public const string UnplacedStorylineId = "unplaced";
+
+    public static NegotiationStatus? StatusOf(EventType type) => type switch
+    {
+        EventType.TalksHeld => NegotiationStatus.Ongoing,
+        EventType.TalksPostponed => NegotiationStatus.Postponed,
+        EventType.TalksSuspended => NegotiationStatus.Suspended,
+        EventType.TalksResumed => NegotiationStatus.Resumed,
+        EventType.TalksConcluded => NegotiationStatus.Concluded,
+        EventType.Agreement => NegotiationStatus.AgreementReached,
+        EventType.Ceasefire => NegotiationStatus.CeasefireInForce,
+        EventType.CeasefireBroken => NegotiationStatus.CeasefireBroken,
+        EventType.WithdrawalAnnounced => NegotiationStatus.WithdrawalAnnounced,
+        EventType.WithdrawalPostponed => NegotiationStatus.WithdrawalPostponed,
+        _ => null,
+    };
+
+    /// <summary>Types identified by place and day and carrying casualty figures.</summary>
+    public static bool IsIncident(EventType type) => type is EventType.Attack or EventType.Airstrike or EventType.Casualties;
+
+    public static string EventKey(EventType type, DateOnly? date, string? place)
+        => $"{EventTypeInfo.Of(type).WireName}|{date?.ToString("yyyy-MM-dd") ?? ""}|{place ?? ""}";
+
+    public static List<Alert> Apply(StorylineDocument doc, ArticleEventsMessage article, IEnumerable<ArticleEvent> events, StorylineOptions options, DateTimeOffset now)
+    {
+        var published = article.Published is { } p ? DateOnly.FromDateTime(p.DateTime) : (DateOnly?)null;
+        var source = article.Source is { Length: > 0 } outlet ? "outlet:" + TextFolding.Name(outlet) : "article:" + article.ArticleId;
+        var composer = new AlertComposer(doc, article, now);
+        var alerts = new List<Alert>();
+
+        // Dated reports first, so an undated report in the same article can be recognised as one of them.
+        foreach (var e in events.Where(e => e.IsAsserted).OrderBy(e => e.Date is null))
+        {
+            doc.Place ??= e.Place?.Name;
+            if (e.Place?.Name is { } place && !doc.Places.Any(p => TextFolding.PlaceKey(p) == TextFolding.PlaceKey(place)))
+            {
+                doc.Places.Add(place);
+            }
+            var status = StatusOf(e.Type);
+            if (status is not null)
+            {
+                AddParties(doc, e.Actors);
+            }
+
+            if (status is not null && e.Date is null)
+            {
+                // Undated talks and status reports can't be ordered: history only, never an alert or a status change.
+                if (!doc.History.Any(h => h.Type == e.Type && h.Date is null && h.ArticleId == article.ArticleId))
+                {
+                    doc.History.Add(new StatusEntry(e.Type, null, article.ArticleId, article.Name, SetStatus: false));
+                }
+
+                continue;
+            }
+
+            var isBackgroundReport = e.IsBackground || (published is { } day && e.Date is { } d && day.DayNumber - d.DayNumber > options.BackgroundDays);
+            var known = Find(doc, e, options.IncidentWindowDays);
+            if (known is not null)
+            {
+                Merge(known, e, article, source, composer);
+                if (IsIncident(e.Type) && (e.Killed ?? 0, e.Injured ?? 0) is var (killed, injured) && (killed > known.Killed || injured > known.Injured))
+                {
+                    var figuresBefore = (known.Killed, known.Injured);
+                    known.Killed = Math.Max(known.Killed, killed);
+                    known.Injured = Math.Max(known.Injured, injured);
+                    if (!isBackgroundReport)
+                    {
+                        alerts.Add(composer.CasualtiesUpdate(known, e, figuresBefore));
+                    }
+                }
+
+                continue;
+            }
+
+            if (status is not null && !doc.IsNegotiation)
+            {
+                // The title is set once, and once more when incidents turn out to belong to a negotiation.
+                doc.IsNegotiation = true;
+                doc.Title = "";
+            }
+
+            known = Create(doc, e, article, isBackgroundReport);
+            Merge(known, e, article, source, composer);
+            doc.Events.Add(known);
+            if (doc.Title.Length == 0)
+            {
+                doc.Title = AlertComposer.TitleOf(doc, e.Type);
+            }
+
+            var statusBefore = (doc.Status, doc.StatusDate);
+            var setsStatus = false;
+            if (status is { } next && e.Date is { } date && !isBackgroundReport)
+            {
+                setsStatus = doc.StatusDate is not { } current || date > current || (date == current && e.Type != EventType.TalksHeld);
+                if (setsStatus)
+                {
+                    doc.Status = next;
+                    doc.StatusDate = date;
+                }
+            }
+
+            if (status is not null)
+            {
+                doc.History.Add(new StatusEntry(e.Type, e.Date, article.ArticleId, article.Name, setsStatus));
+            }
+
+            if (isBackgroundReport || !EventTypeInfo.Of(e.Type).Alerts)
+            {
+                continue;
+            }
+
+            if (status is not null)
+            {
+                alerts.Add(composer.StatusChange(known, e, statusBefore, setsStatus));
+            }
+            else if (e.Date is not null || e.Place is not null)
+            {
+                // An incident needs a day or a place to be told apart from others.
+                alerts.Add(e.Type == EventType.Casualties ? composer.CasualtiesUpdate(known, e, (0, 0)) : composer.NewIncident(known, e));
+            }
+        }
+
+        return alerts;
+    }
+
+    private static KnownEvent? Find(StorylineDocument doc, ArticleEvent e, int windowDays)
+    {
+        // Incidents (and denials) are the same only at the same place; a negotiation's status is the same whatever venue a report names.
+        var placeKey = TextFolding.PlaceKey(e.Place?.Name);
+        var candidates = doc.Events.Where(k => k.Type == e.Type && (StatusOf(e.Type) is not null || TextFolding.PlaceKey(k.Place) == placeKey)).ToList();
+        if (e.Date is { } date)
+        {
+            var dated = candidates
+                .Where(k => k.Date is { } kd && Math.Abs(kd.DayNumber - date.DayNumber) <= windowDays)
+                .OrderBy(k => Math.Abs(k.Date!.Value.DayNumber - date.DayNumber))
+                .FirstOrDefault();
+            if (dated is not null || !IsIncident(e.Type))
+            {
+                return dated;
+            }
+
+            // A dated report of an incident first known undated: only on positive evidence (shared actors or weapons).
+            return candidates.FirstOrDefault(k => k.Date is null && Compare(k, e) == Likeness.Shared);
+        }
+
+        // An undated incident: same actors, weapons or figures; without contradicting details it repeats the latest one.
+        var compared = candidates.Select(k => (Known: k, Likeness: Compare(k, e))).Where(c => c.Likeness != Likeness.Conflicting).ToList();
+        return compared.FirstOrDefault(c => c.Likeness == Likeness.Shared).Known
+            ?? compared.OrderByDescending(c => c.Known.Date ?? DateOnly.MinValue).Select(c => c.Known).FirstOrDefault();
+    }
+
+    private enum Likeness
+    {
+        Compatible,
+        Shared,
+        Conflicting,
+    }
+
+    private static Likeness Compare(KnownEvent known, ArticleEvent e)
+    {
+        foreach (var (left, right) in new[] { (known.Actors, e.Actors), (known.Weapons, e.Weapons) })
+        {
+            var a = TextFolding.NameTokens(left);
+            var b = TextFolding.NameTokens(right);
+            if (a.Count > 0 && b.Count > 0)
+            {
+                return a.Overlaps(b) ? Likeness.Shared : Likeness.Conflicting;
+            }
+        }
+
+        return (e.Killed is > 0 && e.Killed == known.Killed) || (e.Injured is > 0 && e.Injured == known.Injured) ? Likeness.Shared : Likeness.Compatible;
+    }
+
+    private static KnownEvent Create(StorylineDocument doc, ArticleEvent e, ArticleEventsMessage article, bool isHistory)
+    {
+        var key = EventKey(e.Type, e.Date, e.Place?.Name);
+        var id = e.Date is null ? $"{key}#{article.ArticleId[..Math.Min(12, article.ArticleId.Length)]}.{doc.Events.Count}" : key;
+        return new KnownEvent
+        {
+            Id = id,
+            Key = key,
+            Type = e.Type,
+            Date = e.Date,
+            Place = e.Place?.Name,
+            Killed = e.Killed ?? 0,
+            Injured = e.Injured ?? 0,
+            IsHistory = isHistory,
+        };
+    }
+
+    private static void Merge(KnownEvent known, ArticleEvent e, ArticleEventsMessage article, string source, AlertComposer composer)
+    {
+        AddNew(known.Actors, e.Actors);
+        AddNew(known.Weapons, e.Weapons);
+        AddNew(known.Articles, [article.ArticleId]);
+        AddNew(known.Sources, [source]);
+        if (known.Evidence.Count < MaxEvidence && !known.Evidence.Any(x => x.Sentence == e.Evidence.Sentence))
+        {
+            known.Evidence.Add(composer.EvidenceOf(e));
+        }
+    }
+
+    private static void AddParties(StorylineDocument doc, IEnumerable<string> actors)
+    {
+        foreach (var actor in actors)
+        {
+            if (!doc.Parties.Any(p => TextFolding.Name(p) == TextFolding.Name(actor)))
+            {
+                doc.Parties.Add(actor);
+            }
+        }
+    }
+
+    private static void AddNew(List<string> target, IEnumerable<string> values)
+    {
+        foreach (var value in values)
+        {
+            if (!target.Contains(value, StringComparer.OrdinalIgnoreCase))
+            {
+                target.Add(value);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Alerts.Core;
+
+namespace Alerts.Delivery.Tests;
+
+public sealed class AlertRouterTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 15, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task RouteAsync_NoSubscriptions_RoutesToLocalOutbox()
+    {
+        var store = new InMemoryDocumentStore();
+
+        var ids = await new AlertRouter(new SubscriptionCatalog(store), store, new FixedTime(Now)).RouteAsync(TestAlerts.Attack(), CancellationToken.None);
+
+        Assert.Equal(["local-outbox"], ids);
+    }
+
+    [Fact]
+    public async Task RouteAsync_Subscriptions_ReturnsMatchingImmediateSubscribersOnly()
+    {
+        var store = new InMemoryDocumentStore();
+        await TestAlerts.PutSubscriptionsAsync(store, SubscriptionCatalogTests.ValidDocument);
+        var router = new AlertRouter(new SubscriptionCatalog(store), store, new FixedTime(Now));
+
+        Assert.Equal(["ops-email", "ops-teams"], await router.RouteAsync(TestAlerts.Attack(), CancellationToken.None));
+        Assert.Equal(["ops-teams"], await router.RouteAsync(TestAlerts.TalksSuspended(), CancellationToken.None));
+        Assert.Empty(await router.RouteAsync(TestAlerts.Attack() with { Severity = Severity.Low, Headline = "Attack", Summary = "-", StorylineTitle = "Northern attacks" }, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RouteAsync_DigestSubscriber_AddsAlertOnceToNextDigestDocument()
+    {
+        var store = new InMemoryDocumentStore();
+        await TestAlerts.PutSubscriptionsAsync(store, SubscriptionCatalogTests.ValidDocument);
+        var router = new AlertRouter(new SubscriptionCatalog(store), store, new FixedTime(Now));
+
+        await router.RouteAsync(TestAlerts.TalksSuspended("t1"), CancellationToken.None);
+        await router.RouteAsync(TestAlerts.TalksSuspended("t1"), CancellationToken.None);
+        await router.RouteAsync(TestAlerts.TalksSuspended("t2"), CancellationToken.None);
+
+        // 09:00 UTC is past the 07:00 digest, so the alerts wait for tomorrow's.
+        var stored = await store.GetAsync("digests/morning-digest/2026-03-16.json", CancellationToken.None);
+        Assert.NotNull(stored);
+        var digest = JsonSerializer.Deserialize<DigestDocument>(stored.Content.ToString(), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        Assert.Equal(["t1", "t2"], digest.AlertIds);
+        Assert.Equal(7, digest.DigestHour);
+    }
+
+    [Theory]
+    [InlineData(6, 7, "2026-03-15")]
+    [InlineData(7, 7, "2026-03-16")]
+    [InlineData(23, 0, "2026-03-16")]
+    public void DigestDate_Hour_NextDigestDay(int hourNow, int digestHour, string expected)
+        => Assert.Equal(DateOnly.Parse(expected), AlertRouter.DigestDate(new DateTimeOffset(2026, 3, 15, hourNow, 30, 0, TimeSpan.Zero), digestHour));
+}
+
+internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}

@@ -1,0 +1,117 @@
+using Alerts.Core;
+using Microsoft.Extensions.Options;
+
+namespace Alerts.Delivery.Tests;
+
+public sealed class SmtpChannelTests
+{
+    private static readonly Subscriber Desk = new("news-desk", "News desk", SubscriberChannel.Email, "desk@example.org", null, new SubscriptionFilter());
+
+    private static SmtpChannel Channel(SmtpTestServer server, Action<SmtpOptions>? configure = null)
+    {
+        var smtp = new SmtpOptions
+        {
+            Host = "127.0.0.1",
+            Port = server.Port,
+            UserName = server.UserName,
+            Password = server.Password,
+            ServerCertificateSha256 = server.CertificateSha256,
+            Timeout = TimeSpan.FromSeconds(20),
+        };
+        configure?.Invoke(smtp);
+        var delivery = new DeliveryOptions { From = "alerts@alerts.example.net", ReplyTo = "desk-lead@example.org" };
+        return new SmtpChannel(new AlertComposer(), Options.Create(smtp), Options.Create(delivery), TimeProvider.System);
+    }
+
+    [Fact]
+    public async Task SendAsync_StartTlsAndAuthPlain_DeliversMultipartMessageWithHeaders()
+    {
+        await using var server = new SmtpTestServer();
+        var alert = TestAlerts.TalksSuspended();
+
+        await Channel(server).SendAsync(new AlertDeliveryContext(alert, Desk), CancellationToken.None);
+
+        var mail = Assert.Single(server.Messages);
+        Assert.True(mail.OverTls);
+        Assert.Equal("PLAIN", mail.Mechanism);
+        Assert.Equal(server.UserName, mail.AuthenticatedUser);
+        Assert.Equal("alerts@alerts.example.net", mail.MailFrom);
+        Assert.Equal(["desk@example.org"], mail.RcptTo);
+
+        var message = MimeMessage.Parse(mail.Data);
+        Assert.Equal("\"Alerts\" <alerts@alerts.example.net>", message.Header("From"));
+        Assert.Equal("<desk@example.org>", message.Header("To"));
+        Assert.Equal("<desk-lead@example.org>", message.Header("Reply-To"));
+        Assert.Equal("<a1f3c9.news-desk@alerts.example.net>", message.Header("Message-ID"));
+        Assert.StartsWith("multipart/alternative", message.Header("Content-Type"));
+        Assert.Equal(2, message.Parts.Count);
+        Assert.Contains("Varnia's chief negotiator announced", message.Text);
+        Assert.Contains("Change: held → suspended", message.Text);
+        Assert.Contains("https://news.example.org/varnia-walkout", message.Html);
+        Assert.Contains("CAMEO 164, PLOVER REJECT", message.Html);
+    }
+
+    [Fact]
+    public async Task SendAsync_NonAsciiHeadline_SubjectIsEncodedWordThatDecodesBack()
+    {
+        await using var server = new SmtpTestServer();
+
+        await Channel(server).SendAsync(new AlertDeliveryContext(TestAlerts.TalksSuspended(), Desk), CancellationToken.None);
+
+        var subject = MimeMessage.Parse(Assert.Single(server.Messages).Data).Header("Subject")!;
+        Assert.All(subject, c => Assert.InRange(c, ' ', '~'));
+        var decoded = string.Concat(subject.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(w["=?utf-8?B?".Length..^2]))));
+        Assert.Equal("Talks suspended: Varnia–Ostrel border talks", decoded);
+    }
+
+    [Fact]
+    public async Task SendAsync_ServerOffersOnlyLogin_UsesAuthLogin()
+    {
+        await using var server = new SmtpTestServer(mechanisms: "LOGIN");
+
+        await Channel(server).SendAsync(new AlertDeliveryContext(TestAlerts.Attack(), Desk), CancellationToken.None);
+
+        var mail = Assert.Single(server.Messages);
+        Assert.Equal("LOGIN", mail.Mechanism);
+        Assert.Equal(server.UserName, mail.AuthenticatedUser);
+    }
+
+    [Fact]
+    public async Task SendAsync_WrongPassword_ThrowsWithoutPasswordAndSendsNothing()
+    {
+        await using var server = new SmtpTestServer();
+
+        var ex = await Assert.ThrowsAsync<SmtpDeliveryException>(() =>
+            Channel(server, o => o.Password = "Wr0ng-Secret-Value").SendAsync(new AlertDeliveryContext(TestAlerts.Attack(), Desk), CancellationToken.None));
+
+        Assert.Equal(535, ex.ReplyCode);
+        Assert.DoesNotContain("Wr0ng-Secret-Value", ex.Message);
+        Assert.Empty(server.Messages);
+    }
+
+    [Fact]
+    public async Task SendAsync_ServerWithoutStartTls_RefusesToSendInClearText()
+    {
+        await using var server = new SmtpTestServer(offerStartTls: false);
+
+        var ex = await Assert.ThrowsAsync<SmtpDeliveryException>(() =>
+            Channel(server).SendAsync(new AlertDeliveryContext(TestAlerts.Attack(), Desk), CancellationToken.None));
+
+        Assert.Contains("STARTTLS", ex.Message);
+        Assert.Empty(server.Messages);
+        Assert.DoesNotContain(server.Transcript, l => l.StartsWith("C: AUTH", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SendAsync_UnpinnedSelfSignedCertificate_FailsTheTlsHandshake()
+    {
+        await using var server = new SmtpTestServer();
+
+        var ex = await Assert.ThrowsAsync<SmtpDeliveryException>(() =>
+            Channel(server, o => o.ServerCertificateSha256 = null).SendAsync(new AlertDeliveryContext(TestAlerts.Attack(), Desk), CancellationToken.None));
+
+        Assert.Contains("AuthenticationException", ex.Message);
+        Assert.Empty(server.Messages);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text;
+using System.Text.Json;
+using Alerts.Core;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Alerts.Storage.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class BlobQuarantineTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 21, 16, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task QuarantineAsync_Input_KeepsOriginalBytesWithReasonMetadataAndSidecar()
+    {
+        var quarantine = NewQuarantine();
+        var bytes = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF, 0x10 };
+
+        await quarantine.QuarantineAsync(
+            new ArticleInput("inbox/photo.html", bytes, "text/html"),
+            new ArticleRejection(RejectionReason.Binary, "The file looks binary: 2 NUL or control bytes in the first 7."),
+            default);
+
+        var stored = await quarantine.Container.DownloadAsync("inbox/photo.html");
+        Assert.NotNull(stored);
+        Assert.Equal(bytes, stored.Content.ToArray());
+        Assert.Equal("text/html", stored.Properties.ContentType);
+        Assert.Equal("binary", stored.Properties.Metadata["reason"]);
+        Assert.Equal("The file looks binary: 2 NUL or control bytes in the first 7.", stored.Properties.Metadata["message"]);
+        Assert.Equal(Now, DateTimeOffset.Parse(stored.Properties.Metadata["quarantinedAt"]));
+
+        var sidecar = await quarantine.Container.DownloadAsync("inbox/photo.html" + BlobQuarantine.ReasonSuffix);
+        using var json = JsonDocument.Parse(sidecar!.Content.ToString());
+        Assert.Equal("inbox/photo.html", json.RootElement.GetProperty("name").GetString());
+        Assert.Equal("binary", json.RootElement.GetProperty("reason").GetString());
+        Assert.Equal(7, json.RootElement.GetProperty("length").GetInt32());
+        Assert.Equal("application/json", sidecar.Properties.ContentType);
+    }
+
+    [Fact]
+    public async Task QuarantineAsync_NonAsciiMessage_MetadataReplacesItAndSidecarKeepsIt()
+    {
+        var quarantine = NewQuarantine();
+        const string message = "Unbekannte Kodierung in „Bericht aus Nordmark“\nZeile 2";
+
+        await quarantine.QuarantineAsync(
+            new ArticleInput("bericht.txt", Encoding.Latin1.GetBytes("Ein erfundener Bericht")),
+            new ArticleRejection(RejectionReason.UnknownEncoding, message),
+            default);
+
+        var stored = await quarantine.Container.GetPropertiesAsync("bericht.txt");
+        Assert.Equal("unknown_encoding", stored!.Metadata["reason"]);
+        Assert.Equal("Unbekannte Kodierung in ?Bericht aus Nordmark? Zeile 2", stored.Metadata["message"]);
+        var sidecar = await quarantine.Container.DownloadAsync("bericht.txt" + BlobQuarantine.ReasonSuffix);
+        using var json = JsonDocument.Parse(sidecar!.Content.ToString());
+        Assert.Equal(message, json.RootElement.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task QuarantineAsync_SameInputTwice_IsIdempotent()
+    {
+        var quarantine = NewQuarantine();
+        var input = new ArticleInput("empty.md", ReadOnlyMemory<byte>.Empty);
+        var rejection = new ArticleRejection(RejectionReason.Empty, "The file is empty.");
+
+        await quarantine.QuarantineAsync(input, rejection, default);
+        await quarantine.QuarantineAsync(input, rejection, default);
+
+        var names = await quarantine.Container.ListAsync().Select(b => b.Name).ToListAsync();
+        Assert.Equal(["empty.md", "empty.md.reason.json"], names);
+        Assert.Equal("empty", (await quarantine.Container.GetPropertiesAsync("empty.md"))!.Metadata["reason"]);
+    }
+
+    [Fact]
+    public void MetadataText_LongMessage_IsCutAtLimit()
+    {
+        var text = BlobQuarantine.MetadataText(new string('a', 5000));
+
+        Assert.Equal(1024, text.Length);
+    }
+
+    private BlobQuarantine NewQuarantine() => new(azurite.NewContainer(), new FixedTimeProvider(Now), NullLogger<BlobQuarantine>.Instance);
+
+    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
