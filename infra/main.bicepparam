@@ -1,5 +1,5 @@
 // Safe defaults for a first deployment; no secrets belong here (webhook URLs and SMTP credentials go into Key Vault).
-// az deployment group create -g <group> -f infra/main.bicep -p infra/main.bicepparam -p environmentName=<env> operatorPrincipalId=<your object id>
+// az deployment group create -g <group> -p infra/main.bicepparam -p environmentName=<env> operatorPrincipalId=<your object id>
 using 'main.bicep'
 
 param environmentName = 'dev'

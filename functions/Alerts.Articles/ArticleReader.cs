@@ -10,11 +10,11 @@ namespace Alerts.Articles;
 /// Reads every format a user drops (plain text with header lines, HTML, JSON, Markdown with front matter) in UTF-8 (with or without BOM),
 /// UTF-16 or UTF-32 (with BOM), and turns bad input (binary, empty, oversize, broken JSON, empty HTML, undecodable text) into a rejection.
 /// </summary>
-public sealed class ArticleReader(IOptions<ArticleReaderOptions> options) : IArticleReader
+public sealed class ArticleReader(IOptions<ArticleLimits> options) : IArticleReader
 {
     /// <summary>A reader with default options.</summary>
     public ArticleReader()
-        : this(Options.Create(new ArticleReaderOptions()))
+        : this(Options.Create(new ArticleLimits()))
     {
     }
 

@@ -7,10 +7,10 @@ namespace Alerts.Articles;
 
 public static class ArticlesServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="ArticleReader"/> as the <see cref="IArticleReader"/> and binds <see cref="ArticleReaderOptions"/>.</summary>
+    /// <summary>Registers <see cref="ArticleReader"/> as the <see cref="IArticleReader"/> and binds its size limit, <see cref="ArticleLimits"/> (section <c>Articles</c>).</summary>
     public static IServiceCollection AddAlertsArticles(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ArticleReaderOptions>().Bind(configuration.GetSection(ArticleReaderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddAlertsArticleLimits(configuration);
         services.TryAddSingleton<IArticleReader, ArticleReader>();
         return services;
     }

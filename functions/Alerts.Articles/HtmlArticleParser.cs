@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using Alerts.Core;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Alerts.Core;
 
 namespace Alerts.Articles;
 
@@ -13,7 +13,12 @@ namespace Alerts.Articles;
 internal static class HtmlArticleParser
 {
     /// <summary>One parser per thread: the pipeline may read several blobs at once.</summary>
-    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser(new HtmlParserOptions
+    {
+        SkipComments = true,
+        SkipRawText = true,
+        DisableElementPositionTracking = true,
+    }));
 
     private static readonly HashSet<string> JunkTags = new(StringComparer.Ordinal)
     {
@@ -34,6 +39,11 @@ internal static class HtmlArticleParser
         "paywall", "comments", "comment", "popup", "modal", "masthead", "nav", "navbar", "menu", "footer", "header", "byline", "dateline",
         "caption", "credit", "also", "more", "recommended", "next", "most", "mostread", "popular", "deal", "lang", "skip", "toolbar", "widget",
         "meta", "when", "timestamp", "author", "tags", "outbrain", "taboola", "brand", "logo",
+    };
+
+    private static readonly HashSet<string> TeaserWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "related", "trending", "recommended", "more", "most", "mostread", "popular", "also", "next", "sidebar", "teaser", "promo",
     };
 
     private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
@@ -61,16 +71,41 @@ internal static class HtmlArticleParser
             return null;
         }
 
+        // A <time> of the story's own byline (bylines are dropped from the text below), never one from a teaser box; then the URL's date.
+        var time = body.QuerySelectorAll("time[datetime]").FirstOrDefault(t => !InTeaser(t))?.GetAttribute("datetime");
+        article.SetPublished(PublicationDates.ParseValue(time), PublishedSource.Byline);
+        article.SetPublished(PublicationDates.FromUrl(article.Url), PublishedSource.Url);
+
         var bodyText = ParagraphTextLength(body);
         foreach (var junk in body.QuerySelectorAll("*").Where(e => IsJunk(e, bodyText)).ToList())
         {
             junk.Remove();
         }
 
+        var container = ChooseContainer(body);
+
         var collector = new TextCollector(article);
-        collector.Walk(ChooseContainer(body));
+        collector.Walk(container);
         collector.Flush();
         return null;
+    }
+
+    /// <summary>Adds the paragraphs of an HTML fragment (a feed item's body written as markup).</summary>
+    public static void AddFragment(string html, ParsedArticle article)
+    {
+        var document = Parser.Value!.ParseDocument(html);
+        if (document.Body is { } body)
+        {
+            var bodyText = ParagraphTextLength(body);
+            foreach (var junk in body.QuerySelectorAll("*").Where(e => IsJunk(e, bodyText)).ToList())
+            {
+                junk.Remove();
+            }
+
+            var collector = new TextCollector(article);
+            collector.Walk(body);
+            collector.Flush();
+        }
     }
 
     /// <summary>A page that opens <c>&lt;html&gt;</c> or <c>&lt;body&gt;</c> but never closes it, or ends inside a tag, was cut off.</summary>
@@ -132,8 +167,6 @@ internal static class HtmlArticleParser
             }
         }
 
-        article.SetPublished(PublicationDates.ParseValue(document.QuerySelector("time[datetime]")?.GetAttribute("datetime")), PublishedSource.Byline);
-        article.SetPublished(PublicationDates.FromUrl(article.Url), PublishedSource.Url);
     }
 
     /// <summary>The page title minus a site suffix (" | Site", " - Site", " — Site"), which becomes the source when none is known.</summary>
@@ -212,6 +245,20 @@ internal static class HtmlArticleParser
         }
     }
 
+    /// <summary>Inside a box of links to other stories (related, most read, sidebar, navigation, footer).</summary>
+    private static bool InTeaser(IElement element)
+    {
+        for (var e = element.ParentElement; e is not null; e = e.ParentElement)
+        {
+            if (e.LocalName is "aside" or "nav" or "footer" || HasWord(e.ClassName, TeaserWords) || HasWord(e.Id, TeaserWords))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static int ParagraphTextLength(IElement element) => element.QuerySelectorAll("p").Sum(p => p.TextContent.Length);
 
     private static bool IsJunk(IElement element, int bodyText)
@@ -233,12 +280,12 @@ internal static class HtmlArticleParser
         }
 
         // A class or id word alone never removes the story itself: a wrapper that holds the article or most of the page's paragraphs stays.
-        return (HasJunkWord(element.ClassName) || HasJunkWord(element.Id))
+        return (HasWord(element.ClassName, JunkWords) || HasWord(element.Id, JunkWords))
             && element.QuerySelector("article, main") is null
             && ParagraphTextLength(element) * 2 <= bodyText;
     }
 
-    private static bool HasJunkWord(string? value)
+    private static bool HasWord(string? value, HashSet<string> words)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -256,7 +303,7 @@ internal static class HtmlArticleParser
             }
             else if (!letter && start >= 0)
             {
-                if (JunkWords.Contains(span[start..i].ToString()))
+                if (words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(span[start..i]))
                 {
                     return true;
                 }

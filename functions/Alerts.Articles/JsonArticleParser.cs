@@ -49,10 +49,20 @@ internal static class JsonArticleParser
             article.SetPublished(PublicationDates.FromUrl(article.Url), PublishedSource.Url);
             if (Get("body", "text", "content") is { } body)
             {
-                PlainTextParser.AddBlocks(body.ReplaceLineEndings("\n").Split('\n'), article, article.Title);
+                if (LooksLikeMarkup(body))
+                {
+                    HtmlArticleParser.AddFragment(body, article);
+                }
+                else
+                {
+                    PlainTextParser.AddBlocks(body.ReplaceLineEndings("\n").Split('\n'), article, article.Title);
+                }
             }
 
             return null;
         }
     }
+
+    private static bool LooksLikeMarkup(string body) =>
+        body.Contains("<p>", StringComparison.OrdinalIgnoreCase) || body.Contains("<p ", StringComparison.OrdinalIgnoreCase) || body.Contains("<br", StringComparison.OrdinalIgnoreCase);
 }

@@ -22,6 +22,11 @@ public sealed class SmtpChannel(AlertComposer composer, IOptions<SmtpOptions> sm
         var settings = deliveryOptions.Value;
         var to = delivery.Subscriber.Email ?? throw new InvalidOperationException($"Subscriber '{delivery.Subscriber.Id}' has no email address.");
         var from = settings.From ?? throw new InvalidOperationException("Delivery:From is not set.");
+        if (!IsPlainAddress(to) || !IsPlainAddress(from))
+        {
+            throw new SmtpDeliveryException(0, $"Subscriber '{delivery.Subscriber.Id}' or Delivery:From is not a plain address usable in an SMTP command.");
+        }
+
         var envelope = new EmailEnvelope(from, settings.FromName, to, settings.ReplyTo, EmailMessageWriter.MessageId(delivery.Alert.Id, delivery.Subscriber.Id, from), delivery.Alert.Id);
         var message = EmailMessageWriter.Write(composer.ComposeEmail(delivery.Alert), envelope, time.GetUtcNow());
 
@@ -115,6 +120,9 @@ public sealed class SmtpChannel(AlertComposer composer, IOptions<SmtpOptions> sm
             throw new SmtpDeliveryException(0, "The SMTP relay offers neither AUTH PLAIN nor AUTH LOGIN.");
         }
     }
+
+    private static bool IsPlainAddress(string address)
+        => address.Length is > 2 and < 320 && address.All(c => c is > ' ' and < '\u007f' and not '<' and not '>');
 
     private static bool Trusted(SmtpOptions smtp, X509Certificate? certificate, SslPolicyErrors errors)
     {

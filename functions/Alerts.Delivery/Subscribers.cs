@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Alerts.Core;
 
 namespace Alerts.Delivery;
@@ -27,10 +28,10 @@ public enum DeliveryMode
 /// <summary>The transport that carries a delivery.</summary>
 public enum ChannelKind
 {
-    Outbox,
-    Smtp,
-    AcsEmail,
-    Teams,
+    [JsonStringEnumMemberName("outbox")] Outbox,
+    [JsonStringEnumMemberName("smtp")] Smtp,
+    [JsonStringEnumMemberName("acs_email")] AcsEmail,
+    [JsonStringEnumMemberName("teams")] Teams,
 }
 
 /// <summary>Which alerts a subscriber wants. Every non-empty criterion must hold; within one, any value matches.</summary>

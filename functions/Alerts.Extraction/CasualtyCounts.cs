@@ -18,10 +18,16 @@ internal static partial class CasualtyCounts
     private const string Qualifier = @"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|roughly)\s+)?";
 
     [GeneratedRegex(@"\b" + Qualifier + Number + @"\s+(?:[\w.’'-]+\s+){0,6}?(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being)\s+)?(?<k>killed|dead|died)\b|\b(?<k>killing|killed|kills)\s+" + Qualifier + Number + @"\b(?!\s+(?:injured|wounded|hurt))|\btoll\b[^.;]{0,60}?\b(?:to|at|of|was|reached)\s+" + Qualifier + Number + @"\b(?!\s+(?:injured|wounded))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex KilledFigure();
+    internal static partial Regex KilledFigure();
 
-    [GeneratedRegex(@"\b" + Qualifier + Number + @"\s+(?:[\w.’'-]+\s+){0,6}?(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being)\s+)?(?:injured|wounded|hurt)\b|\b(?:injuring|wounding|injured|wounded|injures|wounds)\s+" + Qualifier + Number + @"\b|\b" + Qualifier + Number + @"\s+(?:[\w.’'-]+\s+){0,4}?(?:sustained|suffered|with|(?:were\s+)?(?:being\s+)?treated\s+for)\s+(?:\w+\s+){0,2}?(?:injuries|wounds)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex InjuredFigure();
+    [GeneratedRegex(@"\b" + Qualifier + Number + @"\s+(?:[\w.’'-]+\s+){0,6}?(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being)\s+)?(?:injured|wounded|hurt)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex InjuredFigure();
+
+    [GeneratedRegex(@"\b(?:injuring|wounding|injured|wounded|injures|wounds)\s+" + Qualifier + Number + @"\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex InjuringFigure();
+
+    [GeneratedRegex(@"\b" + Qualifier + Number + @"(?:\s+(?!sustained|suffered|with|treated)[a-z.’'-]+){0,4}\s+(?:sustained|suffered|with|treated\s+for)(?:\s+(?:minor|serious|light|shrapnel|severe|critical))?\s+(?:injuries|wounds)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex InjuriesFigure();
 
     [GeneratedRegex(@"\b(?:no\s+(?:casualties|injuries|deaths)|caused\s+no\s+(?:casualties|injuries)|nobody\s+was\s+(?:hurt|injured|killed)|no\s+one\s+was\s+(?:hurt|injured|killed))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NoCasualties();
@@ -50,6 +56,19 @@ internal static partial class CasualtyCounts
             {
                 injured = Math.Max(injured ?? 0, n);
                 position = position < 0 ? match.Index : position;
+            }
+        }
+
+        foreach (var regex in new[] { InjuringFigure(), InjuriesFigure() })
+        {
+            foreach (var m in regex.EnumerateMatches(sentence))
+            {
+                var match = regex.Match(source, sentenceStart + m.Index, m.Length);
+                if (Value(match.Groups["n"].Value) is { } n)
+                {
+                    injured = Math.Max(injured ?? 0, n);
+                    position = position < 0 ? match.Index : position;
+                }
             }
         }
 

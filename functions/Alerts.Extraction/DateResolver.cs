@@ -45,7 +45,7 @@ internal static partial class DateResolver
     [GeneratedRegex(@"\b(?:due|scheduled|set|expected|planned|slated|will|would|could|may|might|next|postponed|delayed|pushed\s+back|moved|rescheduled)\b[^.;]{0,40}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex FutureBefore();
 
-    [GeneratedRegex(@"\b(?:by|until|till|before|from|to|through|deadline)\s+(?:(?:the\s+)?(?:end|start)\s+of\s+)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:by|until|till|before|to|through|deadline)\s+(?:(?:the\s+)?(?:end|start)\s+of\s+)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex BoundaryBefore();
 
     /// <summary>Finds and resolves the date expressions of one sentence.</summary>

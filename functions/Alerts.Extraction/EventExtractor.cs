@@ -71,8 +71,10 @@ public sealed class EventExtractor : IEventExtractor
         sentences.Clear();
         SentenceSplitter.Split(text, story.Start, Math.Min(text.Length, story.Start + story.Length), sentences);
 
-        var dominant = DominantPlace(work, sentences);
+        var sentencePlaces = new KnownPlace?[sentences.Count];
+        var dominant = DominantPlace(work, sentences, sentencePlaces);
         KnownPlace? lastIncidentPlace = null;
+        var lastIncidentSentence = -1;
         Mention? lastIncident = null;
         Mention? previousSentenceIncident = null;
 
@@ -133,7 +135,7 @@ public sealed class EventExtractor : IEventExtractor
             }
 
             AssignDates(work, sentence, created);
-            AssignPlaces(work, created, lastIncidentPlace, dominant, sentences, i);
+            AssignPlaces(work, created, lastIncidentPlace ?? dominant, RecentFacility(sentencePlaces, i), sentences, i);
             AssignActorsAndWeapons(work, sentence, created, claim);
 
             if (figures.Any)
@@ -166,9 +168,10 @@ public sealed class EventExtractor : IEventExtractor
                 if (mention.IsIncident && !mention.IsFlagged && mention.Type != EventType.Casualties)
                 {
                     lastIncident = mention;
-                    if (mention.OwnPlace)
+                    if (mention.OwnPlace && (mention.SentenceIndex != lastIncidentSentence || lastIncidentPlace is null || mention.Place!.Specificity >= lastIncidentPlace.Specificity))
                     {
                         lastIncidentPlace = mention.Place;
+                        lastIncidentSentence = mention.SentenceIndex;
                     }
                 }
             }
@@ -309,10 +312,10 @@ public sealed class EventExtractor : IEventExtractor
 
     private static Modality ModalityOf(string text, SentenceSpan sentence, Trigger trigger)
     {
-        var preStart = Math.Max(sentence.Start, trigger.Start - 60);
+        var preStart = Math.Max(sentence.Start, trigger.Start - (trigger.VerbStart > trigger.Start + 8 ? 25 : 60));
         for (var k = trigger.Start - 1; k >= preStart; k--)
         {
-            if (text[k] is ';' or ':' or '|' or '\u2014' || (text[k] == '"' || text[k] == '\u201C' || text[k] == '\u201D'))
+            if (text[k] is ';' or ':' or '|' or '\u2014')
             {
                 preStart = k + 1;
                 break;
@@ -320,8 +323,9 @@ public sealed class EventExtractor : IEventExtractor
         }
 
         var before = text.AsSpan(preStart, trigger.Start - preStart);
-        var predicateFrom = Math.Max(trigger.Start, trigger.VerbStart - 30);
-        var predicate = text.AsSpan(predicateFrom, trigger.VerbEnd - predicateFrom);
+        var predicateFrom = Math.Max(trigger.Start, trigger.VerbStart - 16);
+        var predicateEnd = trigger.Form == TriggerForm.Noun ? Math.Min(sentence.End, trigger.End + 30) : trigger.VerbEnd;
+        var predicate = text.AsSpan(predicateFrom, predicateEnd - predicateFrom);
 
         if (trigger.Type != EventType.StatementDenial)
         {
@@ -362,7 +366,7 @@ public sealed class EventExtractor : IEventExtractor
     {
         var triggers = work.Triggers;
         var dates = work.Dates;
-        var assigned = new int[dates.Count];
+        var assigned = new ulong[dates.Count];
         var hasStatus = false;
         foreach (var t in triggers)
         {
@@ -373,7 +377,7 @@ public sealed class EventExtractor : IEventExtractor
         for (var d = 0; d < dates.Count; d++)
         {
             var date = dates[d];
-            assigned[d] = -1;
+            assigned[d] = 0;
             if (date.IsBoundary)
             {
                 continue;
@@ -385,24 +389,25 @@ public sealed class EventExtractor : IEventExtractor
                 continue;
             }
 
-            var best = -1;
             var bestDistance = int.MaxValue;
-            for (var t = 0; t < triggers.Count; t++)
+            for (var t = 0; t < triggers.Count && t < 64; t++)
             {
                 if (date.IsReporting && triggers[t].IsIncident)
                 {
                     continue;
                 }
 
-                var distance = Distance(date.Start, date.End, triggers[t].VerbStart, triggers[t].VerbEnd);
+                var distance = Distance(date.Start, date.End, triggers[t].Start, triggers[t].End);
                 if (distance < bestDistance)
                 {
                     bestDistance = distance;
-                    best = t;
+                    assigned[d] = 1UL << t;
+                }
+                else if (distance == bestDistance)
+                {
+                    assigned[d] |= 1UL << t;
                 }
             }
-
-            assigned[d] = best;
         }
 
         for (var t = 0; t < triggers.Count; t++)
@@ -412,15 +417,17 @@ public sealed class EventExtractor : IEventExtractor
             var chosenDistance = int.MaxValue;
             for (var d = 0; d < dates.Count; d++)
             {
-                if (assigned[d] != t || (dates[d].IsFuture && !mention.IsFlagged))
+                if (t >= 64 || (assigned[d] & (1UL << t)) == 0 || (dates[d].IsFuture && !mention.IsFlagged))
                 {
                     continue;
                 }
 
-                var distance = Distance(dates[d].Start, dates[d].End, triggers[t].VerbStart, triggers[t].VerbEnd);
+                var distance = Distance(dates[d].Start, dates[d].End, triggers[t].Start, triggers[t].End);
+                var preferReporting = !mention.IsIncident && mention.Type is not (EventType.TalksHeld or EventType.TalksConcluded);
                 var better = chosen is null
                     || (chosen.Value.Kind == DateKind.Vague && dates[d].Kind != DateKind.Vague)
-                    || ((chosen.Value.Kind == DateKind.Vague) == (dates[d].Kind == DateKind.Vague) && distance < chosenDistance);
+                    || (preferReporting && dates[d].IsReporting && !chosen.Value.IsReporting && dates[d].Kind != DateKind.Vague)
+                    || ((chosen.Value.Kind == DateKind.Vague) == (dates[d].Kind == DateKind.Vague) && (!preferReporting || chosen.Value.IsReporting == dates[d].IsReporting) && distance < chosenDistance);
                 if (better)
                 {
                     chosen = dates[d];
@@ -505,16 +512,35 @@ public sealed class EventExtractor : IEventExtractor
         }
     }
 
-    private KnownPlace? DominantPlace(ArticleWork work, List<SentenceSpan> sentences)
+    private static KnownPlace? RecentFacility(KnownPlace?[] sentencePlaces, int index)
+    {
+        for (var k = index - 1; k >= Math.Max(0, index - 2); k--)
+        {
+            if (sentencePlaces[k] is { Specificity: >= 5 } place)
+            {
+                return place;
+            }
+        }
+
+        return null;
+    }
+
+    private KnownPlace? DominantPlace(ArticleWork work, List<SentenceSpan> sentences, KnownPlace?[] sentencePlaces)
     {
         var counts = new Dictionary<string, (KnownPlace Place, int Count)>(StringComparer.Ordinal);
         var places = work.Places;
-        foreach (var sentence in sentences)
+        for (var s = 0; s < sentences.Count; s++)
         {
+            var sentence = sentences[s];
             places.Clear();
             _gazetteer.FindAll(work.Folded, sentence.Start, sentence.End, places);
             foreach (var p in places)
             {
+                if (sentencePlaces[s] is null || p.Value.Specificity > sentencePlaces[s]!.Specificity)
+                {
+                    sentencePlaces[s] = p.Value;
+                }
+
                 if (p.Value.Specificity >= 4)
                 {
                     counts[p.Value.Place.Name] = counts.TryGetValue(p.Value.Place.Name, out var c) ? (c.Place, c.Count + 1) : (p.Value, 1);
@@ -525,7 +551,7 @@ public sealed class EventExtractor : IEventExtractor
         return counts.Count == 0 ? null : counts.Values.OrderByDescending(c => c.Count).ThenByDescending(c => c.Place.Specificity).First().Place;
     }
 
-    private void AssignPlaces(ArticleWork work, List<Mention> mentions, KnownPlace? lastIncidentPlace, KnownPlace? dominant, List<SentenceSpan> sentences, int index)
+    private void AssignPlaces(ArticleWork work, List<Mention> mentions, KnownPlace? storyPlace, KnownPlace? recentFacility, List<SentenceSpan> sentences, int index)
     {
         var triggers = work.Triggers;
         var places = work.Places;
@@ -555,11 +581,24 @@ public sealed class EventExtractor : IEventExtractor
 
         for (var t = 0; t < triggers.Count; t++)
         {
-            var mention = mentions[t];
             if (best[t].Place is { } own)
             {
-                mention.Place = own;
-                mention.OwnPlace = true;
+                mentions[t].Place = own;
+                mentions[t].OwnPlace = true;
+            }
+        }
+
+        for (var t = 0; t < triggers.Count; t++)
+        {
+            var mention = mentions[t];
+            if (mention.OwnPlace)
+            {
+                if (mention.IsIncident && mention.Place!.Specificity <= 3)
+                {
+                    var finer = mentions.Where(m => m.IsIncident && m.OwnPlace && m.Place!.Specificity > mention.Place.Specificity && Within(m.Place.Place, mention.Place.Place)).Select(m => m.Place).FirstOrDefault();
+                    mention.Place = finer ?? mention.Place;
+                }
+
                 continue;
             }
 
@@ -571,7 +610,8 @@ public sealed class EventExtractor : IEventExtractor
             }
             else if (mention.IsIncident)
             {
-                mention.Place = anyInSentence is { Specificity: >= 4 } ? anyInSentence : lastIncidentPlace ?? dominant ?? anyInSentence;
+                var sibling = mentions.Where(m => m.IsIncident && m.OwnPlace).Select(m => m.Place).MaxBy(p => p!.Specificity);
+                mention.Place = sibling ?? (anyInSentence is { Specificity: >= 4 } ? anyInSentence : recentFacility ?? storyPlace ?? anyInSentence);
             }
             else
             {
@@ -579,6 +619,9 @@ public sealed class EventExtractor : IEventExtractor
             }
         }
     }
+
+    internal static bool Within(Place inner, Place outer) =>
+        inner.Country == outer.Name || inner.Province == outer.Name || (outer.Country is not null && inner.Country == outer.Country && outer.Kind is "region" or "province");
 
     private KnownPlace? CaptivityPlace(ArticleWork work, List<SentenceSpan> sentences, int index)
     {
@@ -625,7 +668,11 @@ public sealed class EventExtractor : IEventExtractor
 
                 if (!mention.IsIncident)
                 {
-                    Mention.AddDistinct(mention.Actors, actor.Value.Name);
+                    if (mention.Type != EventType.StatementDenial || actor.End <= trigger.Start)
+                    {
+                        Mention.AddDistinct(mention.Actors, actor.Value.Name);
+                    }
+
                     continue;
                 }
 

@@ -67,7 +67,8 @@ internal static class EventMerger
         if (mention.IsIncident)
         {
             var place = group.Select(m => m.Place).FirstOrDefault(p => p is not null);
-            if (place is not null && mention.Place is not null && place.Place.Name != mention.Place.Place.Name)
+            if (place is not null && mention.Place is not null && place.Place.Name != mention.Place.Place.Name
+                && !EventExtractor.Within(place.Place, mention.Place.Place) && !EventExtractor.Within(mention.Place.Place, place.Place))
             {
                 return false;
             }
@@ -106,7 +107,7 @@ internal static class EventMerger
         }
 
         var type = group.Any(m => m.Type == EventType.Airstrike) ? EventType.Airstrike : best.Type;
-        var place = group.Where(m => m.Place is not null).OrderByDescending(m => m.OwnPlace).ThenByDescending(m => m.Place!.Specificity).Select(m => m.Place!.Place).FirstOrDefault();
+        var place = group.Where(m => m.Place is not null).OrderByDescending(m => m.Place!.Specificity).ThenByDescending(m => m.OwnPlace).Select(m => m.Place!.Place).FirstOrDefault();
         int? killed = group.Max(m => m.Killed);
         int? injured = group.Max(m => m.Injured);
         var background = date is { } d && reference is { } r && d.DayNumber < r.DayNumber - backgroundDays;

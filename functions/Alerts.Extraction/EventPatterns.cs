@@ -96,7 +96,7 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?<v>postpone|postpones|postponed|postponing|delay|delays|delayed|delaying|push(?:es|ed)?\s+back|put\s+off|defer(?:s|red)?)\s+(?:[\w’'-]+\s+){0,5}?(?:talks|negotiations|round|session|meeting|announcement|signing|date|vote|summit|withdrawal|pullout|pull-out|departure|drawdown)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PostponeVerbFirst();
 
-    [GeneratedRegex(@"\b(?:talks|negotiations|round|session|meeting|announcement|signing|summit)\b[^.;:]{0,90}?\b(?<v>(?:(?:been|be|was|were|is|are)\s+)?(?:postponed|delayed|pushed\s+back|put\s+off|deferred))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:talks|negotiations|round|session|meeting|announcement|signing|summit)\b[^.;:]{0,150}?\b(?<v>(?:(?:been|be|was|were|is|are)\s+)?(?:postponed|delayed|pushed\s+back|put\s+off|deferred))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PostponeNounFirst();
 
     [GeneratedRegex(@"\b(?<v>announc\w*|confirm\w*|declar\w*)\s+(?:the\s+|a\s+)?postponement\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -176,7 +176,7 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?:every|any|each|no|frequent|regular|repeated|sporadic|constant|daily|nightly|future|further|possible|new)\s+(?:[\w’'-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex GenericBefore();
 
-    [GeneratedRegex(@"\b(?<conditional>if|unless|in\s+case)\b|\b(?<future>will|shall|scheduled|due\s+to|due\s+on|set\s+to|plans?\s+to|planned|planning|intends?\s+to|is\s+to|are\s+to)\b|\b(?<hedge>could|may|might|would|should|must|can|expected|expects|threaten(?:s|ed)?|promised|vow(?:s|ed)|warned|hopes?|hoped|hoping|whether|rumou?rs?|rumou?red|claimed\s+that|claims?\s+that|claimed|reportedly|allegedly|purportedly|unconfirmed|feared|fears|possible|possibly|likely|potential|aim(?:s|ed)?\s+(?:to|at)|seek(?:s|ing)?\s+to|proposals?|proposed|draft|captions?|push\s+for|calls?\s+for|called\s+for|urged?|urging|wants?\s+to|risk|asked|question)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<conditional>if|unless|in\s+case)\b|\b(?<future>will|shall|scheduled|due\s+to|due\s+on|set\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to)\b|\b(?<hedge>any|could|may|might|would|should|must|can|expected|expects|threaten(?:s|ed)?|promised|vow(?:s|ed)|warned|hopes?|hoped|hoping|whether|rumou?rs?|rumou?red|claimed\s+that|claims?\s+that|claimed|reportedly|allegedly|purportedly|unconfirmed|feared|fears|possible|possibly|likely|potential|aim(?:s|ed)?\s+(?:to|at)|seek(?:s|ing)?\s+to|proposals?|proposed|draft|captions?|push\s+for|calls?\s+for|called\s+for|urged?|urging|wants?\s+to|risk|asked|question)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex HedgeMarker();
 
     [GeneratedRegex(@"\b(?<denied>denied|denies|deny|denying|untrue|false|at\s+no\s+time)\b|\b(?<negated>not|never|nothing|none|neither|nor|cannot|no(?!\s+(?:casualt|injur|death|one\b|group|reports?\s+of|civilian|(?:part|role|involvement|responsibility)\b)))\b|n['’]t\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

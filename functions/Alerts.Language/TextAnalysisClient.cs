@@ -162,7 +162,16 @@ public sealed partial class TextAnalysisClient : ITextAnalysisClient
                 throw new RequestFailedException(response);
             }
 
-            var parsed = JsonSerializer.Deserialize(response.Content.ToMemory().Span, LanguageJsonContext.Default.AnalyzeTextResponse);
+            AnalyzeTextResponse? parsed;
+            try
+            {
+                parsed = JsonSerializer.Deserialize(response.Content.ToMemory().Span, LanguageJsonContext.Default.AnalyzeTextResponse);
+            }
+            catch (JsonException ex)
+            {
+                throw new RequestFailedException(status, "The analyze-text response is not valid JSON.", "InvalidResponse", ex);
+            }
+
             return parsed?.Results ?? throw new RequestFailedException(status, "The analyze-text response carried no results.", "InvalidResponse", null);
         }
         finally

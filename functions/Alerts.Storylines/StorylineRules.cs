@@ -48,6 +48,7 @@ internal static class StorylineRules
             {
                 doc.Places.Add(place);
             }
+
             var status = StatusOf(e.Type);
             if (status is not null)
             {

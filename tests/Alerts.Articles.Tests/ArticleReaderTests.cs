@@ -359,7 +359,7 @@ public sealed class ArticleReaderTests
     [Fact]
     public void Read_OverMaxBytes_RejectedTooLarge()
     {
-        var reader = new ArticleReader(Microsoft.Extensions.Options.Options.Create(new ArticleReaderOptions { MaxBytes = 100 }));
+        var reader = new ArticleReader(Microsoft.Extensions.Options.Options.Create(new ArticleLimits { MaxBytes = 100 }));
 
         var result = reader.Read(new ArticleInput("big.txt", Encoding.UTF8.GetBytes(HeaderArticle)));
 
@@ -651,5 +651,32 @@ public sealed class ArticleReaderTests
         var article = ReadOk("ferry.html", html);
 
         Assert.Equal("Ferry timetables change on Monday, with the first sailing moved to 06:10.\n\nThe operator said the change follows a survey of commuters.", article.Text);
+    }
+
+    [Fact]
+    public void Read_JsonWithHtmlBody_BodyMarkupStrippedToParagraphs()
+    {
+        const string json = """{"title":"Pier reopens","published":"2026-05-01","body":"<p>The pier reopened on Friday &amp; crowds returned.</p><p>Repairs cost <b>£2m</b>.</p><script>x()</script>"}""";
+
+        var article = ReadOk("pier.json", json);
+
+        Assert.Equal("The pier reopened on Friday & crowds returned.\n\nRepairs cost £2m.", article.Text);
+    }
+
+    [Fact]
+    public void Read_HtmlTimeInBylineAndInTeaser_UsesBylineTime()
+    {
+        const string html = """
+            <html><head><title>Weir repaired</title></head><body>
+            <aside class="related"><ul><li><a href="#">Older story</a> <time datetime="2025-01-09">9 Jan</time></li></ul></aside>
+            <article><h1>Weir repaired</h1><p class="byline">By Lee Hart, <time datetime="2026-10-01T11:00:00+01:00">1 October</time></p>
+            <p>The weir at Ashford was repaired on Thursday, the river trust said.</p></article></body></html>
+            """;
+
+        var article = ReadOk("weir.html", html);
+
+        Assert.Equal(new DateTimeOffset(2026, 10, 1, 11, 0, 0, TimeSpan.FromHours(1)), article.Published);
+        Assert.Equal(PublishedSource.Byline, article.PublishedSource);
+        Assert.Equal("The weir at Ashford was repaired on Thursday, the river trust said.", article.Text);
     }
 }

@@ -19,7 +19,7 @@ public sealed class ArticlesServiceCollectionExtensionsTests
         using var provider = Build([]);
 
         Assert.IsType<ArticleReader>(provider.GetRequiredService<IArticleReader>());
-        Assert.Equal(5_242_880, provider.GetRequiredService<IOptions<ArticleReaderOptions>>().Value.MaxBytes);
+        Assert.Equal(5_242_880, provider.GetRequiredService<IOptions<ArticleLimits>>().Value.MaxBytes);
     }
 
     [Fact]
@@ -37,6 +37,6 @@ public sealed class ArticlesServiceCollectionExtensionsTests
     {
         using var provider = Build(new() { ["Articles:MaxBytes"] = "0" });
 
-        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ArticleReaderOptions>>().Value);
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ArticleLimits>>().Value);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using AngleSharp.Html.Parser;
 using Alerts.Core;
+using AngleSharp.Html.Parser;
 
 namespace Alerts.Articles.Tests;
 

@@ -117,3 +117,30 @@ public sealed class SubscriptionCatalogTests
         Assert.False(subscribers[2].Filter.Matches(talks with { Actors = ["Ostrel"] }));
     }
 }
+
+public sealed class SubscriptionsSampleTests
+{
+    [Fact]
+    public void Parse_SampleShippedWithTheLibrary_IsValid()
+    {
+        var sample = FindSample();
+
+        var subscribers = SubscriptionCatalog.Parse(File.ReadAllText(sample));
+
+        Assert.Equal(["ops-email", "ops-teams", "morning-digest"], subscribers.Select(s => s.Id));
+    }
+
+    private static string FindSample()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "functions", "Alerts.Delivery", "subscriptions.sample.json");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("functions/Alerts.Delivery/subscriptions.sample.json was not found above the test assembly.");
+    }
+}

@@ -23,7 +23,7 @@ internal static class SharedCorpus
     /// <summary>Reads every article of a corpus folder, in file-name order (= processing order), with the product's <see cref="ArticleReader"/>.</summary>
     public static IEnumerable<(string Name, Article? Article)> ReadArticles(string folder)
     {
-        var reader = new ArticleReader(Options.Create(new ArticleReaderOptions()));
+        var reader = new ArticleReader(Options.Create(new ArticleLimits()));
         foreach (var path in Directory.GetFiles(folder).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(path);

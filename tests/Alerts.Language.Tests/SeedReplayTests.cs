@@ -62,7 +62,7 @@ public sealed partial class SeedReplayTests(ITestOutputHelper output)
         output.WriteLine($"without Language: {without.Line}");
         output.WriteLine($"with Language:    {with.Line}");
         output.WriteLine($"extraction {extracting.TotalMilliseconds:F0} ms, enrichment {enriching.TotalMilliseconds:F0} ms (informative only)");
-        output.WriteLine($"events sharpened {changed}, requests {listener.Requests.Count}, documents {listener.Requests.Sum(r => r.Documents.Count)}, learned places: {string.Join(", ", enricher.LearnedPlaces.All.Select(p => $"{p.Place.Name} ({p.Confidence:F2})"))}");
+        output.WriteLine($"events sharpened {changed}, requests {listener.Requests.Count}, documents {listener.Requests.Sum(r => r.Documents.Count)}, text records {listener.Requests.SelectMany(r => r.Documents).Sum(d => (((string)d["text"]!).Length + 999) / 1000)}, learned places: {string.Join(", ", enricher.LearnedPlaces.All.Select(p => $"{p.Place.Name} ({p.Confidence:F2})"))}");
 
         Assert.NotEmpty(listener.Requests);
         Assert.All(listener.Requests, r => Assert.Equal("/language/:analyze-text", r.Path));

@@ -171,6 +171,17 @@ public sealed class TextAnalysisClientTests
     }
 
     [Fact]
+    public async Task RecognizeEntitiesAsync_MalformedResponse_ThrowsRequestFailedInvalidResponse()
+    {
+        await using var listener = await LanguageServiceListener.StartAsync(_ => new CannedResponse(200, """{"kind":"EntityRecognitionResults","results":{"documents":[{"id":"1","entities":[{"text":"""));
+        var client = new TextAnalysisClient(listener.Endpoint, new AzureKeyCredential(Key));
+
+        var ex = await Assert.ThrowsAsync<RequestFailedException>(() => client.RecognizeEntitiesAsync([new TextDocument("1", "text")]));
+
+        Assert.Equal("InvalidResponse", ex.ErrorCode);
+    }
+
+    [Fact]
     public async Task RecognizeEntitiesAsync_DuplicateIds_ThrowsBeforeSending()
     {
         await using var listener = await LanguageServiceListener.StartAsync(r => CannedLanguageService.Respond(r, Names));

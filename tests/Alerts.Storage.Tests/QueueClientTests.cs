@@ -126,6 +126,17 @@ public sealed class QueueClientTests(AzuriteFixture azurite)
         Assert.Equal(text, Assert.Single(await queue.ReceiveAsync()).Text);
     }
 
+    [Theory]
+    [InlineData("aGVsbG8gd29ybGQ=", "hello world")]
+    [InlineData("", "")]
+    [InlineData("test", "test")]
+    [InlineData("not base64 at all", "not base64 at all")]
+    [InlineData("{\"json\":true}", "{\"json\":true}")]
+    public void Decode_MessageText_ReturnsUtf8OfBase64OrTheRawText(string messageText, string expected)
+    {
+        Assert.Equal(expected, QueueClient.Decode(messageText));
+    }
+
     [Fact]
     public async Task ReceiveAsync_MissingQueue_ThrowsQueueNotFound()
     {

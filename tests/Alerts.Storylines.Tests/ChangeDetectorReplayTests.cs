@@ -47,9 +47,46 @@ public sealed class ChangeDetectorReplayTests(ITestOutputHelper output)
         }
     }
 
-    private async Task AssertPerfectAsync(string corpusFolder)
+    [SharedCorpusFact]
+    public async Task ApplyAsync_DevGoldEventsMadeImperfect_AlertsStillScorePerfectly()
     {
-        var alerts = await ReplayAsync(GoldReplay.Messages(corpusFolder));
+        // What an extractor gets wrong without harm: extra hedged and denied copies, spelling variants of places,
+        // extra actors, and no date on older mentions of events that raise no alert.
+        var corpus = Path.Combine(SharedCorpus.Root!, "corpus", "dev");
+        var alerting = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(corpus, "gold.json")))!["alerts"]!.AsArray()
+            .Select(a => ((string)a!["after_file"]!, ((string)a["event_key"]!).Split('|')[0]))
+            .ToHashSet();
+        var messages = GoldReplay.Messages(corpus).Select((m, i) => m with
+        {
+            Events = [.. m.Events.SelectMany(e => Imperfect(m, e, i, alerting.Contains((m.Name, EventTypeInfo.Of(e.Type).WireName))))],
+        }).ToList();
+        Assert.True(messages.Sum(m => m.Events.Count(e => e.IsAsserted && e.Date is null)) >= 10, "too few mentions lost their date");
+
+        await AssertPerfectAsync(corpus, messages);
+    }
+
+    private static IEnumerable<ArticleEvent> Imperfect(ArticleEventsMessage article, ArticleEvent e, int index, bool raisesAlert)
+    {
+        var variant = e.Place?.Name is { } name
+            ? new Place((index % 3) switch { 0 => name.ToUpperInvariant(), 1 => name.Replace(' ', '-'), _ => name + " garrison" })
+            : null;
+        var published = article.Published is { } p ? DateOnly.FromDateTime(p.DateTime) : (DateOnly?)null;
+        var olderMention = e.Date is { } d && published is { } day && day.DayNumber - d.DayNumber > 3;
+        yield return e with
+        {
+            Place = variant,
+            Actors = [.. e.Actors, "unidentified gunmen"],
+            Date = olderMention && !raisesAlert && e.Killed is null && e.Injured is null ? null : e.Date,
+        };
+        yield return e with { Modality = Modality.Hedged, Date = e.Date?.AddDays(5), Killed = e.Killed + 10 };
+        yield return e with { Modality = Modality.Denied, Place = variant };
+    }
+
+    private Task AssertPerfectAsync(string corpusFolder) => AssertPerfectAsync(corpusFolder, GoldReplay.Messages(corpusFolder));
+
+    private async Task AssertPerfectAsync(string corpusFolder, IReadOnlyList<ArticleEventsMessage> messages)
+    {
+        var alerts = await ReplayAsync(messages);
         var result = SharedCorpus.Score(Path.Combine(corpusFolder, "gold.json"), alerts.Select(ReplayRecords.ForAlert));
         var scored = result["alerts"]!;
         var detail = string.Join("\n", alerts.Select(a => $"{a.ArticleName} [{a.Severity}] {a.Headline} | {a.Summary} | {a.Change.Before} -> {a.Change.After} | sources {a.SourceCount}"));
