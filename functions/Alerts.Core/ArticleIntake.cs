@@ -118,13 +118,3 @@ public sealed partial class ArticleIntake(
     [LoggerMessage(EventId = 102, Level = LogLevel.Error, Message = "Extraction failed for {Name}")]
     private static partial void LogExtractionFailed(ILogger logger, Exception exception, string name);
 }
-
-/// <summary>The size limit on dropped files, shared by the intake and the article reader.</summary>
-public sealed class ArticleLimits
-{
-    public const string SectionName = "Articles";
-
-    /// <summary>Files larger than this are quarantined unread.</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
-    public int MaxBytes { get; set; } = 5 * 1024 * 1024;
-}

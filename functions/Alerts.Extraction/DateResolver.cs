@@ -30,7 +30,7 @@ internal static partial class DateResolver
     [GeneratedRegex(@"\b(?<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:–|-|and|to)\s*\d{1,2})?\s+(?<month>" + Months + @")(?:,?\s+(?<year>(?:19|20)\d{2}))?\b|\b(?<month>" + Months + @")\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,\s*(?<year>(?:19|20)\d{2}))?", RegexOptions.CultureInvariant)]
     private static partial Regex ExplicitDate();
 
-    [GeneratedRegex(@"\b(?:(?<last>last|next|this)\s+)?(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?<last>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b", RegexOptions.CultureInvariant)]
     private static partial Regex Weekday();
 
     [GeneratedRegex(@"\b(?:(?<yesterday>(?:late\s+|early\s+)?yesterday|last\s+night)|(?<today>today|tonight|this\s+(?:morning|afternoon|evening))|(?<tomorrow>tomorrow))\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -42,7 +42,7 @@ internal static partial class DateResolver
     [GeneratedRegex(@"\b(?:said|says|say|told|tells|announced|announces|confirmed|confirms|stated|reported|reports|informed|added|noted|declared|denied|denies|wrote|posted|statement|briefing)\b(?:\s+[\w’'-]+){0,3}?\s+(?:(?:early|late)\s+)?(?:on\s+)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ReportingBefore();
 
-    [GeneratedRegex(@"\b(?:due|scheduled|set|expected|planned|slated|will|would|could|may|might|next|postponed|delayed|pushed\s+back|moved|rescheduled)\b[^.;]{0,40}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:due|scheduled|set|expected|planned|slated|will|would|could|may|might|next|rescheduled)\b[^.;]{0,40}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex FutureBefore();
 
     [GeneratedRegex(@"\b(?:by|until|till|before|to|through|deadline)\s+(?:(?:the\s+)?(?:end|start)\s+of\s+)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -67,7 +67,7 @@ internal static partial class DateResolver
         {
             var match = Weekday().Match(text, sentence.Start + m.Index, m.Length);
             var weekday = Enum.Parse<DayOfWeek>(match.Groups["weekday"].Value);
-            var modifier = match.Groups["last"].Value;
+            var modifier = match.Groups["last"].Value.ToLowerInvariant();
             var future = modifier == "next" || IsFutureFrame(text, sentence.Start, match.Index);
             DateOnly? date = reference is { } r
                 ? future ? NextAfter(r, weekday) : modifier == "last" ? LastBefore(r, weekday) : LatestOnOrBefore(r, weekday)

@@ -225,7 +225,7 @@ public sealed class EventExtractor : IEventExtractor
                         continue;
                     }
 
-                    if (pattern.Form == TriggerForm.Verb && IsFigurative(text, vEnd))
+                    if (pattern.Form == TriggerForm.Verb && (IsFigurative(text, vEnd) || !EventPatterns.TargetContext().IsMatch(span)))
                     {
                         continue;
                     }

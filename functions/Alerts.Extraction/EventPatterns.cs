@@ -162,6 +162,10 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?:" + Weapon + @"|shelling|gunfire|militants?|militias?|militiamen|garrison|base|airbase|outpost|troops|soldiers|service\s+members|personnel|forces|military|army|jets?|warplanes?|aircraft|armed|fighters|civilians|killed|wounded|injured|casualties|dead|positions|installations?|convoy|checkpoint|sites|depot|camp|airfield|terminal|market|missiles?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex ViolenceContext();
 
+    /// <summary>What a weapon is aimed at: without one, "launched a drone" is a product launch.</summary>
+    [GeneratedRegex(@"\b(?:garrison|base|airbase|outpost|troops|soldiers|service\s+members|personnel|forces|military|army|positions|installations?|convoy|checkpoint|sites|depot|camp|airfield|terminal|market|district|town|city|village|neighbourhood|neighborhood|building|school|hospital|homes|houses|residential|civilians|killed|wounded|injured|casualties|dead|bus|vehicle|port|airport|refinery|facility|ship|vessel|tanker|embassy|area|perimeter|militants?|militias?|fighters)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex TargetContext();
+
     /// <summary>Nouns that name physical violence on their own.</summary>
     [GeneratedRegex(@"^(?:shelling|bombing|bombardment|airstrike|air\s+strike|barrage)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex PhysicalNoun();
@@ -176,7 +180,7 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?:every|any|each|no|frequent|regular|repeated|sporadic|constant|daily|nightly|future|further|possible|new)\s+(?:[\w’'-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex GenericBefore();
 
-    [GeneratedRegex(@"\b(?<conditional>if|unless|in\s+case)\b|\b(?<future>will|shall|scheduled|due\s+to|due\s+on|set\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to)\b|\b(?<hedge>any|could|may|might|would|should|must|can|expected|expects|threaten(?:s|ed)?|promised|vow(?:s|ed)|warned|hopes?|hoped|hoping|whether|rumou?rs?|rumou?red|claimed\s+that|claims?\s+that|claimed|reportedly|allegedly|purportedly|unconfirmed|feared|fears|possible|possibly|likely|potential|aim(?:s|ed)?\s+(?:to|at)|seek(?:s|ing)?\s+to|proposals?|proposed|draft|captions?|push\s+for|calls?\s+for|called\s+for|urged?|urging|wants?\s+to|risk|asked|question)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<conditional>if|unless|in\s+case)\b|\b(?<future>will|shall|scheduled|due\s+to|due\s+on|set\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to)\b|\b(?<hedge>before\s+any|could|may|might|would|should|must|can|expected|expects|threaten(?:s|ed)?|promised|vow(?:s|ed)|warned|hopes?|hoped|hoping|whether|rumou?rs?|rumou?red|claimed\s+that|claims?\s+that|claimed|reportedly|allegedly|purportedly|unconfirmed|feared|fears|possible|possibly|likely|potential|aim(?:s|ed)?\s+(?:to|at)|seek(?:s|ing)?\s+to|proposals?|proposed|draft|captions?|push\s+for|calls?\s+for|called\s+for|urged?|urging|wants?\s+to|risk|asked|question)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex HedgeMarker();
 
     [GeneratedRegex(@"\b(?<denied>denied|denies|deny|denying|untrue|false|at\s+no\s+time)\b|\b(?<negated>not|never|nothing|none|neither|nor|cannot|no(?!\s+(?:casualt|injur|death|one\b|group|reports?\s+of|civilian|(?:part|role|involvement|responsibility)\b)))\b|n['’]t\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -187,7 +191,7 @@ internal static partial class EventPatterns
     public static partial Regex ResponsibilityDenial();
 
     /// <summary>A place named by its facility word but missing from the gazetteer ("at the Harran base").</summary>
-    [GeneratedRegex(@"\b(?:in|at|near|on|into|outside)\s+(?:the\s+)?(?<name>(?:\p{Lu}[\w’'-]+\s+){1,3}?)(?<kind>air\s+base|airbase|base|garrison|outpost|camp|airfield|air\s+field)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:in|at|near|on|into|inside|outside)\s+(?:the\s+)?(?<name>(?:\p{Lu}[\w’'-]+\s+){1,3}?)(?<kind>air\s+base|airbase|base|garrison|outpost|camp|airfield|air\s+field)\b", RegexOptions.CultureInvariant)]
     public static partial Regex UnknownFacility();
 
     [GeneratedRegex(@"\b(?<ballistic>ballistic\s+missiles?)|(?<cruise>cruise\s+missiles?)|(?<missile>missiles?)|(?<drone>drones?|UAVs?)|(?<rocket>rockets?|Katyushas?)|(?<mortar>mortars?)|(?<artillery>shells?|shelling|artillery)|(?<explosive>bombs?|explosives?|IEDs?|car\s+bomb|truck\s+bomb)|(?<gun>gunfire|small\s+arms|rifles?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -198,7 +202,7 @@ internal static partial class EventPatterns
     public static partial Regex ClaimMarker();
 
     /// <summary>A named group after "calling itself", "called", "known as" that the actor list lacks.</summary>
-    [GeneratedRegex(@"\b(?:calling\s+itself|called|known\s+as|named)\s+(?:the\s+)?[""“']?(?<name>\p{Lu}[\w’'-]*(?:\s+(?:of|in|for|the|al|el)?\s*\p{Lu}[\w’'-]*){0,5}|[a-z][\w-]+(?=[""”']))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:calling\s+itself|called|known\s+as|named)\s+(?:the\s+)?[""“']?(?<name>\p{Lu}[\w’'-]*(?:\s+(?:(?:of|in|for|the|al|el)\s+){0,2}\p{Lu}[\w’'-]*){0,5}|[a-z][\w-]+(?=[""”']))", RegexOptions.CultureInvariant)]
     public static partial Regex NamedGroup();
 
     [GeneratedRegex(@"\b(?:part\s+of|member\s+of|affiliated\s+with|backed\s+by|linked\s+to|umbrella\s+of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

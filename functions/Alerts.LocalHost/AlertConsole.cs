@@ -26,7 +26,7 @@ internal sealed class AlertConsole(IDocumentStore state, TextWriter output)
 
         var alert = JsonSerializer.Deserialize(stored.Content.ToString(), AlertsJsonContext.Default.Alert)!;
         var kind = JsonSerializer.Serialize(alert.Kind, AlertsJsonContext.Default.AlertKind).Trim('"');
-        var figures = string.Join(", ", new[] { alert.Killed is { } k ? $"{k} killed" : null, alert.Injured is { } i ? $"{i} injured" : null }.OfType<string>());
+        var figures = string.Join(", ", new[] { alert.Killed is > 0 and var k ? $"{k} killed" : null, alert.Injured is > 0 and var i ? $"{i} injured" : null }.OfType<string>());
         lock (output)
         {
             output.WriteLine($"ALERT {kind,-17} {alert.Headline}{(figures.Length > 0 ? $" ({figures})" : "")}");

@@ -37,7 +37,7 @@ internal static class StorylineRules
     {
         var published = article.Published is { } p ? DateOnly.FromDateTime(p.DateTime) : (DateOnly?)null;
         var source = article.Source is { Length: > 0 } outlet ? "outlet:" + TextFolding.Name(outlet) : "article:" + article.ArticleId;
-        var composer = new AlertComposer(doc, article, now);
+        var composer = new AlertRecordBuilder(doc, article, now);
         var alerts = new List<Alert>();
 
         // Dated reports first, so an undated report in the same article can be recognised as one of them.
@@ -97,7 +97,7 @@ internal static class StorylineRules
             doc.Events.Add(known);
             if (doc.Title.Length == 0)
             {
-                doc.Title = AlertComposer.TitleOf(doc, e.Type);
+                doc.Title = AlertRecordBuilder.TitleOf(doc, e.Type);
             }
 
             var statusBefore = (doc.Status, doc.StatusDate);
@@ -201,7 +201,7 @@ internal static class StorylineRules
         };
     }
 
-    private static void Merge(KnownEvent known, ArticleEvent e, ArticleEventsMessage article, string source, AlertComposer composer)
+    private static void Merge(KnownEvent known, ArticleEvent e, ArticleEventsMessage article, string source, AlertRecordBuilder composer)
     {
         AddNew(known.Actors, e.Actors);
         AddNew(known.Weapons, e.Weapons);

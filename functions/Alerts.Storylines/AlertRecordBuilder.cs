@@ -6,7 +6,7 @@ using Alerts.Core;
 namespace Alerts.Storylines;
 
 /// <summary>Builds the alert records of one article applied to one storyline: deterministic ids, words a subscriber reads, severity, evidence.</summary>
-internal sealed class AlertComposer(StorylineDocument doc, ArticleEventsMessage article, DateTimeOffset now)
+internal sealed class AlertRecordBuilder(StorylineDocument doc, ArticleEventsMessage article, DateTimeOffset now)
 {
     private const int MaxEvidence = 5;
 

@@ -1,0 +1,58 @@
+using Alerts.Articles;
+using Alerts.Core;
+using Alerts.Extraction;
+using BenchmarkDotNet.Attributes;
+
+namespace Alerts.Benchmarks;
+
+/// <summary>
+/// Extraction alone, single-threaded, over the development corpus (read once in setup with <see cref="ArticleReader"/>).
+/// One operation = the whole corpus: articles/s = articles ÷ mean, MB/s = corpus text ÷ mean, bytes/article = allocated ÷ articles
+/// (setup prints the article count and text size).
+/// </summary>
+[MemoryDiagnoser]
+public class ExtractionBenchmarks
+{
+    private Article[] _articles = [];
+    private EventExtractor _extractor = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var folder = FindDevArticles() ?? throw new InvalidOperationException("../shared/corpus/dev/articles is absent.");
+        var reader = new ArticleReader();
+        _articles = Directory.GetFiles(folder).Order(StringComparer.Ordinal)
+            .Select(path => reader.Read(new ArticleInput(Path.GetFileName(path), File.ReadAllBytes(path))).Article)
+            .OfType<Article>()
+            .ToArray();
+        _extractor = new EventExtractor(Gazetteer.Load(), ActorCatalog.Load());
+        var bytes = _articles.Sum(a => (long)System.Text.Encoding.UTF8.GetByteCount(a.Text));
+        Console.WriteLine($"// corpus: {_articles.Length} articles, {bytes} bytes of text ({bytes / Math.Max(1, _articles.Length)} bytes/article)");
+    }
+
+    [Benchmark]
+    public int ExtractDevCorpus()
+    {
+        var count = 0;
+        foreach (var article in _articles)
+        {
+            count += _extractor.Extract(article).Count;
+        }
+
+        return count;
+    }
+
+    private static string? FindDevArticles()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "corpus", "dev", "articles");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

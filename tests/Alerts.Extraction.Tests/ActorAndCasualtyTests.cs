@@ -1,0 +1,49 @@
+using Alerts.Core;
+
+namespace Alerts.Extraction.Tests;
+
+public sealed class ActorAndCasualtyTests
+{
+    [Fact]
+    public void Extract_AliasOfArmedGroup_MapsToCanonicalActorAndWeapon()
+    {
+        var e = TestArticles.Single("On Sunday the Kata'ib Hizballah militia fired ballistic missiles at the Harir base.", EventType.Attack);
+
+        Assert.Contains("Kataib Hezbollah", e.Actors);
+        Assert.Contains("ballistic missiles", e.Weapons);
+    }
+
+    [Fact]
+    public void Extract_GroupCallingItself_IsActorButBroaderUmbrellaIsNot()
+    {
+        var text = "Rockets hit the Union III base on Friday. The attack was claimed by a group calling itself the Sons of the River, which is part of the broader Islamic Resistance in Iraq.";
+        var e = TestArticles.Single(text, EventType.Attack);
+
+        Assert.Contains("Sons of the River", e.Actors);
+        Assert.DoesNotContain("Islamic Resistance in Iraq", e.Actors);
+    }
+
+    [Theory]
+    [InlineData("Shelling hit a market in Kharkiv on Monday, killing at least four people and wounding dozens.", 4, 12)]
+    [InlineData("A drone struck a bus in Sumy on Monday; two were killed and several were hurt.", 2, null)]
+    [InlineData("Rockets hit the Conoco base on Monday but caused no casualties.", 0, 0)]
+    [InlineData("A missile hit Dnipro on Monday. Eleven people were killed and 40 injured, officials said.", 11, 40)]
+    public void Extract_CasualtyFigures_ReadDigitsWordsAndAcledConventions(string text, int? killed, int? injured)
+    {
+        var e = Assert.Single(TestArticles.Extract(text), x => x.Type is EventType.Attack or EventType.Airstrike);
+
+        Assert.Equal(killed, e.Killed);
+        Assert.Equal(injured, e.Injured);
+    }
+
+    [Fact]
+    public void Extract_HostageDeathInCaptivity_IsCasualtiesEventAtCaptivityPlace()
+    {
+        var text = "Five engineers have been held by gunmen in northern Mali since January. Officials confirmed on Monday that one of them died in captivity on 20 April.";
+        var e = TestArticles.Single(text, EventType.Casualties);
+
+        Assert.Equal(new DateOnly(2026, 4, 20), e.Date);
+        Assert.Equal("northern Mali", e.Place?.Name);
+        Assert.Equal(1, e.Killed);
+    }
+}

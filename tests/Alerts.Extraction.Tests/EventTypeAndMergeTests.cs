@@ -1,0 +1,95 @@
+using Alerts.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alerts.Extraction.Tests;
+
+public sealed class EventTypeAndMergeTests
+{
+    [Theory]
+    [InlineData("The government said on Monday it was suspending its participation in the talks in Geneva.", EventType.TalksSuspended)]
+    [InlineData("The fourth round of negotiations resumed in Doha on Monday.", EventType.TalksResumed)]
+    [InlineData("Talks in Cairo ended on Monday without an agreement.", EventType.TalksConcluded)]
+    [InlineData("The two sides signed a prisoner exchange agreement in Istanbul on Monday.", EventType.Agreement)]
+    [InlineData("The army and the rebels agreed a ceasefire for Kharkiv on Monday.", EventType.Ceasefire)]
+    [InlineData("The mission's withdrawal was postponed on Monday by three months.", EventType.WithdrawalPostponed)]
+    [InlineData("Delegations held talks in Baghdad on Monday on the future of the mission.", EventType.TalksHeld)]
+    public void Extract_TriggerSentence_YieldsItsTypeAssertedAndDated(string text, EventType type)
+    {
+        var e = TestArticles.Single(text, type);
+
+        Assert.True(e.IsAsserted);
+        Assert.Equal(new DateOnly(2026, 5, 4), e.Date);
+        Assert.Equal(EventTypeInfo.Of(type).Cameo, e.Cameo);
+    }
+
+    [Fact]
+    public void Extract_JetsStrike_IsAirstrikeAndAttackMentionOfSameStrikeMerges()
+    {
+        var text = "US jets struck a weapons depot near Mayadin on Sunday night. The attack on the depot killed three fighters, a monitor said.";
+        var e = Assert.Single(TestArticles.Extract(text));
+
+        Assert.Equal(EventType.Airstrike, e.Type);
+        Assert.Equal("Mayadin", e.Place?.Name);
+        Assert.Equal(3, e.Killed);
+    }
+
+    [Fact]
+    public void Extract_RepeatedMentionsOfOneAttack_MergeWithHighestFigures()
+    {
+        var text = "Rockets hit the Shaddadi base on Sunday, injuring two soldiers. "
+            + "By Monday the number of injured from Sunday's attack had risen to five, the coalition said. "
+            + "It was the second attack on the base this month.";
+        var e = Assert.Single(TestArticles.Extract(text));
+
+        Assert.Equal(new DateOnly(2026, 5, 3), e.Date);
+        Assert.Equal(5, e.Injured);
+    }
+
+    [Fact]
+    public void Extract_AttacksOnDifferentDays_StayTwoEvents()
+    {
+        var text = "A drone struck the Al-Tanf garrison on Monday. On 20 April, rockets hit the same base.";
+        var events = TestArticles.Extract(text);
+
+        Assert.Equal(2, events.Count(e => e.Type == EventType.Attack));
+    }
+
+    [Fact]
+    public void Extract_ViolationThatIsAnAttack_IsBothAttackAndCeasefireBrokenOnTheIncidentDay()
+    {
+        var text = "Mortar shells hit Rafah late on Monday in a breach of the truce agreed on 28 April.";
+        var events = TestArticles.Extract(text);
+
+        Assert.Equal(new DateOnly(2026, 5, 4), Assert.Single(events, e => e.Type == EventType.Attack).Date);
+        Assert.Equal(new DateOnly(2026, 5, 4), Assert.Single(events, e => e.Type == EventType.CeasefireBroken).Date);
+        Assert.Equal(new DateOnly(2026, 4, 28), Assert.Single(events, e => e.Type == EventType.Ceasefire).Date);
+    }
+
+    [Fact]
+    public void Extract_EveryEvent_KeepsEvidenceSentenceWithOffsets()
+    {
+        var text = "Officials met in Doha. Drones struck the Harir base on Monday, injuring one soldier.";
+        var article = TestArticles.Create(text);
+        var e = Assert.Single(TestArticles.Extractor.Extract(article), x => x.Type == EventType.Attack);
+
+        Assert.Equal(e.Evidence.Sentence, text.Substring(e.Evidence.Start, e.Evidence.Length));
+        Assert.StartsWith("Drones struck", e.Evidence.Sentence);
+        Assert.InRange(e.Confidence, 0.01, 1.0);
+    }
+
+    [Fact]
+    public void AddAlertsExtraction_BuildsExtractorFromConfiguration()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Extraction:BackgroundDays"] = "45" })
+            .Build();
+        var services = new ServiceCollection().AddAlertsExtraction(configuration);
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        var extractor = provider.GetRequiredService<IEventExtractor>();
+
+        Assert.IsType<EventExtractor>(extractor);
+        Assert.NotEmpty(extractor.Extract(TestArticles.Create("Rockets struck the Erbil air base on Monday.")));
+    }
+}
