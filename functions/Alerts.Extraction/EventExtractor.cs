@@ -82,12 +82,14 @@ public sealed class EventExtractor : IEventExtractor
         {
             var sentence = sentences[i];
             var span = text.AsSpan(sentence.Start, sentence.Length);
-            var figures = CasualtyCounts.Read(span, text, sentence.Start);
+            var figures = span.ContainsAny(EventPatterns.CasualtyKeys) ? CasualtyCounts.Read(span, text, sentence.Start) : default;
             var claim = EventPatterns.ClaimMarker().Match(text, sentence.Start, sentence.Length);
             var triggers = work.Triggers;
             triggers.Clear();
-            if (EventPatterns.AnyTrigger().IsMatch(span))
+            if (span.ContainsAny(EventPatterns.AnyTriggerKeys))
             {
+                work.Dates.Clear();
+                DateResolver.Find(text, sentence, work.Reference, work.ReferenceYear, _backgroundDays, work.Dates);
                 FindTriggers(work, sentence, i, sentences);
             }
 
@@ -113,8 +115,6 @@ public sealed class EventExtractor : IEventExtractor
                 continue;
             }
 
-            work.Dates.Clear();
-            DateResolver.Find(text, sentence, work.Reference, work.ReferenceYear, _backgroundDays, work.Dates);
             work.Places.Clear();
             _gazetteer.FindAll(work.Folded, sentence.Start, sentence.End, work.Places);
             AddUnknownFacilities(work, sentence);
@@ -206,6 +206,11 @@ public sealed class EventExtractor : IEventExtractor
 
         foreach (var pattern in EventPatterns.All)
         {
+            if (!span.ContainsAny(pattern.Keys))
+            {
+                continue;
+            }
+
             foreach (var m in pattern.Regex.EnumerateMatches(span))
             {
                 var match = pattern.Regex.Match(text, sentence.Start + m.Index, m.Length);
@@ -291,8 +296,6 @@ public sealed class EventExtractor : IEventExtractor
             return true;
         }
 
-        work.Dates.Clear();
-        DateResolver.Find(text, sentence, work.Reference, work.ReferenceYear, 30, work.Dates);
         return work.Dates.Any(d => d.Kind != DateKind.Vague);
     }
 
@@ -558,6 +561,11 @@ public sealed class EventExtractor : IEventExtractor
         var best = new (KnownPlace? Place, int Distance)[triggers.Count];
         foreach (var place in places)
         {
+            if (IsMetonym(work.Text, place.End))
+            {
+                continue; // "Washington said", "Baghdad decided": a government speaking, not a place where something happened
+            }
+
             var owner = -1;
             var ownerDistance = int.MaxValue;
             for (var t = 0; t < triggers.Count; t++)
@@ -603,7 +611,7 @@ public sealed class EventExtractor : IEventExtractor
             }
 
             // Any place of the sentence is better than none for a trigger that got none assigned.
-            var anyInSentence = places.Count > 0 ? places.MaxBy(p => p.Value.Specificity).Value : null;
+            var anyInSentence = places.Where(p => !IsMetonym(work.Text, p.End)).Select(p => p.Value).MaxBy(p => p.Specificity);
             if (mention.Type == EventType.Casualties)
             {
                 mention.Place = anyInSentence ?? CaptivityPlace(work, sentences, index);
@@ -618,6 +626,14 @@ public sealed class EventExtractor : IEventExtractor
                 mention.Place = anyInSentence;
             }
         }
+    }
+
+    private static bool IsMetonym(string text, int placeEnd)
+    {
+        var after = text.AsSpan(placeEnd, Math.Min(14, text.Length - placeEnd));
+        return after.StartsWith(" said", StringComparison.Ordinal) || after.StartsWith(" says", StringComparison.Ordinal) || after.StartsWith(" is ", StringComparison.Ordinal)
+            || after.StartsWith(" has ", StringComparison.Ordinal) || after.StartsWith(" decided", StringComparison.Ordinal) || after.StartsWith(" announced", StringComparison.Ordinal)
+            || after.StartsWith(" told", StringComparison.Ordinal) || after.StartsWith(" and Washington", StringComparison.Ordinal);
     }
 
     internal static bool Within(Place inner, Place outer) =>
@@ -689,7 +705,7 @@ public sealed class EventExtractor : IEventExtractor
                 {
                     Mention.AddDistinct(mention.Targets, actor.Value.Name);
                 }
-                else if (byActor || (!source && !targetPosition && actor.Value.Kind is "armed_group" or "force" or "state"))
+                else if (byActor || (!source && !targetPosition && actor.Value.Kind is "armed_group" or "force"))
                 {
                     Mention.AddDistinct(mention.Actors, actor.Value.Name);
                 }
@@ -714,7 +730,8 @@ public sealed class EventExtractor : IEventExtractor
     private IEnumerable<string> ActorsAfter(ArticleWork work, SentenceSpan sentence, int from)
     {
         var found = new List<PhraseMatch<ActorEntry>>();
-        _actors.FindAll(work.Folded, from, sentence.End, found);
+        var parent = EventPatterns.ParentGroupMarker().Match(work.Text, from, sentence.End - from);
+        _actors.FindAll(work.Folded, from, parent.Success ? parent.Index : sentence.End, found);
         foreach (var f in found)
         {
             if (f.Value.Kind is "armed_group" or "force")

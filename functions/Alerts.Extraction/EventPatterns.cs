@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Alerts.Core;
 
@@ -11,7 +12,11 @@ internal enum TriggerForm
 }
 
 /// <summary>One trigger pattern: the event type it signals and the regular expression (group <c>v</c> marks the predicate for modality scope).</summary>
-internal sealed record TriggerPattern(EventType Type, Regex Regex, TriggerForm Form);
+/// <param name="Keys">Words one of which the sentence must contain before the regular expression runs (a cheap vectorised pre-filter).</param>
+internal sealed record TriggerPattern(EventType Type, Regex Regex, TriggerForm Form, string[] KeyWords)
+{
+    public SearchValues<string> Keys { get; } = SearchValues.Create(KeyWords, StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>The linguistic patterns of the extractor, all source-generated and free of nested unbounded repetition.</summary>
 internal static partial class EventPatterns
@@ -22,43 +27,45 @@ internal static partial class EventPatterns
 
     public static readonly TriggerPattern[] All =
     [
-        new(EventType.Attack, WeaponVerb(), TriggerForm.Verb),
-        new(EventType.Attack, LaunchWeapon(), TriggerForm.Verb),
-        new(EventType.Attack, AttackVerb(), TriggerForm.Verb),
-        new(EventType.Attack, AttackNoun(), TriggerForm.Noun),
-        new(EventType.TalksHeld, HeldVerbFirst(), TriggerForm.Verb),
-        new(EventType.TalksHeld, HeldNounFirst(), TriggerForm.Verb),
-        new(EventType.TalksHeld, HeldMet(), TriggerForm.Verb),
-        new(EventType.TalksHeld, HeldDaysOf(), TriggerForm.Noun),
-        new(EventType.TalksSuspended, SuspendVerbFirst(), TriggerForm.Verb),
-        new(EventType.TalksSuspended, SuspendNounFirst(), TriggerForm.Verb),
-        new(EventType.TalksSuspended, SuspendWalkOut(), TriggerForm.Verb),
-        new(EventType.TalksPostponed, PostponeVerbFirst(), TriggerForm.Verb),
-        new(EventType.TalksPostponed, PostponeNounFirst(), TriggerForm.Verb),
-        new(EventType.TalksPostponed, PostponementAnnounced(), TriggerForm.Verb),
-        new(EventType.TalksResumed, ResumeVerbFirst(), TriggerForm.Verb),
-        new(EventType.TalksResumed, ResumeNounFirst(), TriggerForm.Verb),
-        new(EventType.TalksConcluded, ConcludedNounFirst(), TriggerForm.Verb),
-        new(EventType.Agreement, AgreementVerbFirst(), TriggerForm.Verb),
-        new(EventType.Agreement, AgreementNounFirst(), TriggerForm.Verb),
-        new(EventType.Agreement, AgreedToReturn(), TriggerForm.Verb),
-        new(EventType.Ceasefire, CeasefireVerbFirst(), TriggerForm.Verb),
-        new(EventType.Ceasefire, CeasefireNounFirst(), TriggerForm.Verb),
-        new(EventType.CeasefireBroken, CeasefireBrokenNounFirst(), TriggerForm.Verb),
-        new(EventType.CeasefireBroken, CeasefireBreach(), TriggerForm.Verb),
-        new(EventType.WithdrawalAnnounced, WithdrawalDecided(), TriggerForm.Verb),
-        new(EventType.WithdrawalPostponed, WithdrawalPostponedNounFirst(), TriggerForm.Verb),
-        new(EventType.StatementDenial, DenialVerb(), TriggerForm.Verb),
-        new(EventType.StatementDenial, DenialNoun(), TriggerForm.Verb),
-        new(EventType.StatementDenial, DenialNoRole(), TriggerForm.Verb),
-        new(EventType.StatementDenial, DenialFalse(), TriggerForm.Verb),
-        new(EventType.Casualties, DeathInCaptivity(), TriggerForm.Verb),
-        new(EventType.Casualties, HostageDied(), TriggerForm.Verb),
+        new(EventType.Attack, WeaponVerb(), TriggerForm.Verb, ["drone", "rocket", "missile", "mortar", "shell", "artillery", "round", "projectile", "bomb", "explosive", "grenade", "gunmen", "munition"]),
+        new(EventType.Attack, LaunchWeapon(), TriggerForm.Verb, ["fire", "firing", "launch", "lobbed"]),
+        new(EventType.Attack, AttackVerb(), TriggerForm.Verb, ["attacked", "shelled", "bombed", "bombarded", "struck", "targeted", "raided", "stormed"]),
+        new(EventType.Attack, AttackNoun(), TriggerForm.Noun, ["attack", "assault", "shelling", "bombing", "bombardment", "strike", "barrage", "raid", "ambush"]),
+        new(EventType.TalksHeld, HeldVerbFirst(), TriggerForm.Verb, ["talks", "negotiations"]),
+        new(EventType.TalksHeld, HeldNounFirst(), TriggerForm.Verb, ["talks", "negotiations", "round", "session"]),
+        new(EventType.TalksHeld, HeldMet(), TriggerForm.Verb, [" met "]),
+        new(EventType.TalksHeld, HeldDaysOf(), TriggerForm.Noun, ["talks", "negotiations"]),
+        new(EventType.TalksSuspended, SuspendVerbFirst(), TriggerForm.Verb, ["suspend", "paus", "halt", "froze", "freez"]),
+        new(EventType.TalksSuspended, SuspendNounFirst(), TriggerForm.Verb, ["suspended", "paused", "halted", "frozen"]),
+        new(EventType.TalksSuspended, SuspendWalkOut(), TriggerForm.Verb, ["leaving", "left", "quit", "walk", "pull", "withdr"]),
+        new(EventType.TalksPostponed, PostponeVerbFirst(), TriggerForm.Verb, ["postpon", "delay", "push", "put off", "defer"]),
+        new(EventType.TalksPostponed, PostponeNounFirst(), TriggerForm.Verb, ["postponed", "delayed", "pushed back", "put off", "deferred"]),
+        new(EventType.TalksPostponed, PostponementAnnounced(), TriggerForm.Verb, ["postponement"]),
+        new(EventType.TalksResumed, ResumeVerbFirst(), TriggerForm.Verb, ["resum", "restart", "return", "came back"]),
+        new(EventType.TalksResumed, ResumeNounFirst(), TriggerForm.Verb, ["resum", "restart"]),
+        new(EventType.TalksConcluded, ConcludedNounFirst(), TriggerForm.Verb, ["ended", "concluded", "broke up", "wrapped up"]),
+        new(EventType.Agreement, AgreementVerbFirst(), TriggerForm.Verb, ["agreement", "deal", "accord", "memorandum", "treaty", "pact"]),
+        new(EventType.Agreement, AgreementNounFirst(), TriggerForm.Verb, ["agreement", "deal", "accord", "memorandum", "treaty", "pact"]),
+        new(EventType.Agreement, AgreedToReturn(), TriggerForm.Verb, ["agreed"]),
+        new(EventType.Ceasefire, CeasefireVerbFirst(), TriggerForm.Verb, ["ceasefire", "cease-fire", "truce"]),
+        new(EventType.Ceasefire, CeasefireNounFirst(), TriggerForm.Verb, ["ceasefire", "cease-fire", "truce"]),
+        new(EventType.CeasefireBroken, CeasefireBrokenNounFirst(), TriggerForm.Verb, ["ceasefire", "cease-fire", "truce"]),
+        new(EventType.CeasefireBroken, CeasefireBreach(), TriggerForm.Verb, ["ceasefire", "cease-fire", "truce"]),
+        new(EventType.WithdrawalAnnounced, WithdrawalDecided(), TriggerForm.Verb, ["decid", "decision", "announc", "order", "approv"]),
+        new(EventType.WithdrawalPostponed, WithdrawalPostponedNounFirst(), TriggerForm.Verb, ["withdrawal", "pullout", "pull-out", "departure", "drawdown"]),
+        new(EventType.StatementDenial, DenialVerb(), TriggerForm.Verb, ["denied", "denies", "deny", "denying"]),
+        new(EventType.StatementDenial, DenialNoun(), TriggerForm.Verb, ["denial"]),
+        new(EventType.StatementDenial, DenialNoRole(), TriggerForm.Verb, ["no part", "no role", "at no time"]),
+        new(EventType.StatementDenial, DenialFalse(), TriggerForm.Verb, ["false", "untrue", "baseless", "fabricated", "unfounded"]),
+        new(EventType.Casualties, DeathInCaptivity(), TriggerForm.Verb, ["captivity"]),
+        new(EventType.Casualties, HostageDied(), TriggerForm.Verb, ["hostage", "captive"]),
     ];
 
-    /// <summary>Cheap pre-filter: a sentence without any of these words holds no trigger.</summary>
-    [GeneratedRegex(@"attack|assault|shell|bomb|strike|struck|hit|fire|launch|slam|crash|land|raid|ambush|blew|explod|target|talks|negotiat|round|session|meet|met\b|suspen|paus|halt|froze|freez|postpon|delay|push|put off|resum|restart|end|conclu|broke|agree|deal|accord|memorandum|treaty|pact|sign|ceasefire|cease-fire|truce|withdraw|pull|depart|decid|decision|den(?:y|ied|ies|ial)|no (?:part|role)|at no time|false|untrue|captivity|died|dead|death|kill|killing|mediat|leav|walk|quit", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    public static partial Regex AnyTrigger();
+    /// <summary>Cheap vectorised pre-filter: a sentence without any key word of any pattern holds no trigger.</summary>
+    public static readonly SearchValues<string> AnyTriggerKeys = SearchValues.Create(All.SelectMany(p => p.KeyWords).Distinct().ToArray(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Sentences that may carry casualty figures.</summary>
+    public static readonly SearchValues<string> CasualtyKeys = SearchValues.Create(["kill", "dead", "died", "death", "injur", "wound", "hurt", "casualt", "toll"], StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"\b(?:" + Weapon + @")\b[^.;:]{0,60}?\b(?<v>struck|strikes?|hit|hits|slammed\s+into|crashed\s+into|landed\s+(?:inside|in|on|near)|(?:were|was)\s+(?:fired|launched)|fired|targeted|exploded|blew\s+up|rained\s+down)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WeaponVerb();
@@ -163,7 +170,7 @@ internal static partial class EventPatterns
     public static partial Regex ViolenceContext();
 
     /// <summary>What a weapon is aimed at: without one, "launched a drone" is a product launch.</summary>
-    [GeneratedRegex(@"\b(?:garrison|base|airbase|outpost|troops|soldiers|service\s+members|personnel|forces|military|army|positions|installations?|convoy|checkpoint|sites|depot|camp|airfield|terminal|market|district|town|city|village|neighbourhood|neighborhood|building|school|hospital|homes|houses|residential|civilians|killed|wounded|injured|casualties|dead|bus|vehicle|port|airport|refinery|facility|ship|vessel|tanker|embassy|area|perimeter|militants?|militias?|fighters)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:garrison|base|airbase|outpost|troops|soldiers|service\s+members|personnel|forces|military|army|positions|installations?|convoy|checkpoint|sites|depot|camp|airfield|terminal|market|district|town|city|village|neighbourhood|neighborhood|building|school|hospital|homes|houses|residential|civilians|killed|wounded|injured|casualties|dead|bus|vehicle|port|airport|refinery|facility|ship|vessel|tanker|embassy|area|perimeter|militants?|militias?|fighters)\b|(?-i:\b(?:hit|struck|into|at|on)\s+(?:the\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex TargetContext();
 
     /// <summary>Nouns that name physical violence on their own.</summary>
