@@ -21,4 +21,5 @@ namespace Alerts.Core;
 [JsonSerializable(typeof(Severity))]
 [JsonSerializable(typeof(EventType))]
 [JsonSerializable(typeof(RejectionReason))]
+[JsonSerializable(typeof(DateBasis))]
 public sealed partial class AlertsJsonContext : JsonSerializerContext;

@@ -22,6 +22,7 @@ public static class ReplayRecords
             ["hedged"] = e.IsHedged,
             ["denied"] = e.IsDenied,
             ["modality"] = JsonSerializer.SerializeToNode(e.Modality, AlertsJsonContext.Default.Modality),
+            ["date_basis"] = JsonSerializer.SerializeToNode(e.DateBasis, AlertsJsonContext.Default.DateBasis),
             ["background"] = e.IsBackground,
             ["actors"] = new JsonArray([.. e.Actors.Select(a => JsonValue.Create(a))]),
             ["targets"] = new JsonArray([.. e.Targets.Select(a => JsonValue.Create(a))]),

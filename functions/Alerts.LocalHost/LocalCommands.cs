@@ -25,9 +25,14 @@ internal static class LocalCommands
         Console.WriteLine(
             $"Alerts local host ({WorkerBuild} worker build): dropped {dropped} new file(s) from {folder.FullName} into '{PipelineNames.ArticlesContainer}'; " +
             (once ? "running until drained." : "watching for more (./alerts drop FILE, Storage Explorer, az CLI). Ctrl+C stops."));
+        var afterDrop = Stopwatch.StartNew();
         try
         {
             await runtime.RunAsync(once, cancellationToken);
+            if (once && dropped > 0)
+            {
+                Console.WriteLine($"drained {dropped} dropped file(s) in {afterDrop.Elapsed.TotalSeconds:F1} s ({dropped / afterDrop.Elapsed.TotalSeconds:F0} files/s)");
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
