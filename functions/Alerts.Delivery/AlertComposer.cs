@@ -109,6 +109,85 @@ public sealed class AlertComposer
         }
     }
 
+    /// <summary>The subject of a daily digest, for example "Alerts digest: 3 alerts for 21 Nov 2026".</summary>
+    public static string DigestSubject(DateOnly date, int count)
+        => $"Alerts digest: {count.ToString(CultureInfo.InvariantCulture)} alert{(count == 1 ? string.Empty : "s")} for {date.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
+
+    /// <summary>One email listing every alert of a digest, each rendered (and escaped) as in <see cref="ComposeEmail"/>.</summary>
+    public AlertEmail ComposeDigestEmail(DateOnly date, IReadOnlyList<Alert> alerts)
+    {
+        var subject = DigestSubject(date, alerts.Count);
+        var html = new StringBuilder();
+        HtmlHead(html, subject);
+        html.Append("<h2 style=\"margin:0 0 12px\">").Append(AlertTextEncoding.Html(subject)).Append("</h2>");
+        var text = new StringBuilder().Append(subject).Append("\r\n");
+        foreach (var alert in alerts)
+        {
+            var facts = Facts(alert);
+            html.Append("<hr style=\"border:0;border-top:1px solid #c8c6c4;margin:16px 0\">");
+            AlertHtml(html, alert, facts, "h3");
+            text.Append("\r\n----------------------------------------\r\n");
+            AlertText(text, alert, facts);
+        }
+
+        return new AlertEmail(subject, html.Append("</body></html>").ToString(), text.ToString());
+    }
+
+    /// <summary>
+    /// The Teams Workflows payload of a digest: one Adaptive Card with each alert's headline, line, summary and facts (no evidence),
+    /// trimmed to at most <paramref name="maxBytes"/> UTF-8 bytes by dropping alerts from the end (the card then says how many).
+    /// </summary>
+    public JsonObject ComposeDigestTeamsPayload(DateOnly date, IReadOnlyList<Alert> alerts, int maxBytes)
+    {
+        for (var shown = alerts.Count; ; shown = shown > 8 ? shown / 2 : shown - 1)
+        {
+            var payload = TeamsPayload(ComposeDigestCard(date, alerts, shown));
+            if (shown <= 0 || Encoding.UTF8.GetByteCount(payload.ToJsonString()) <= maxBytes)
+            {
+                return payload;
+            }
+        }
+    }
+
+    /// <summary>The Adaptive Card (version 1.4) of a digest showing the first <paramref name="maxAlerts"/> alerts.</summary>
+    public JsonObject ComposeDigestCard(DateOnly date, IReadOnlyList<Alert> alerts, int maxAlerts = int.MaxValue)
+    {
+        var md = AlertTextEncoding.Markdown;
+        var body = new JsonArray { TextBlock(md(DigestSubject(date, alerts.Count)), size: "Large", weight: "Bolder") };
+        foreach (var alert in alerts.Take(maxAlerts))
+        {
+            var heading = TextBlock(md(Subject(alert)), size: "Medium", weight: "Bolder");
+            heading["separator"] = true;
+            body.Add(heading);
+            body.Add(TextBlock(md($"{SeverityText(alert.Severity)} · {KindText(alert.Kind)} · {alert.StorylineTitle}"), isSubtle: true));
+            body.Add(TextBlock(md(AlertTextEncoding.Truncate(AlertTextEncoding.SingleLine(alert.Summary), 2_000))));
+            body.Add(new JsonObject
+            {
+                ["type"] = "FactSet",
+                ["facts"] = new JsonArray([.. Facts(alert).Select(f => new JsonObject { ["title"] = md(f.Title), ["value"] = md(AlertTextEncoding.Truncate(f.Value, 1_000)) })]),
+            });
+        }
+
+        if (alerts.Count > maxAlerts)
+        {
+            body.Add(TextBlock(md($"{alerts.Count - maxAlerts} more alerts are in the email digest."), isSubtle: true));
+        }
+
+        return new JsonObject
+        {
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["type"] = "AdaptiveCard",
+            ["version"] = "1.4",
+            ["body"] = body,
+        };
+    }
+
+    private static JsonObject TeamsPayload(JsonObject card) => new()
+    {
+        ["type"] = "message",
+        ["attachments"] = new JsonArray { new JsonObject { ["contentType"] = CardContentType, ["contentUrl"] = null, ["content"] = card } },
+    };
+
     /// <summary>Facts shown in every view, as plain (unescaped) text.</summary>
     public static IReadOnlyList<(string Title, string Value)> Facts(Alert alert)
     {
@@ -144,11 +223,20 @@ public sealed class AlertComposer
 
     private static string Html(Alert alert, IReadOnlyList<(string Title, string Value)> facts)
     {
-        var h = AlertTextEncoding.Html;
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(h(Subject(alert))).Append("</title></head>")
-            .Append("<body style=\"font-family:Segoe UI,Arial,sans-serif;font-size:14px;color:#201f1e;max-width:720px\">")
-            .Append("<h2 style=\"margin:0 0 4px\">").Append(h(Subject(alert))).Append("</h2>")
+        HtmlHead(html, Subject(alert));
+        AlertHtml(html, alert, facts, "h2");
+        return html.Append("</body></html>").ToString();
+    }
+
+    private static void HtmlHead(StringBuilder html, string title)
+        => html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(AlertTextEncoding.Html(title)).Append("</title></head>")
+            .Append("<body style=\"font-family:Segoe UI,Arial,sans-serif;font-size:14px;color:#201f1e;max-width:720px\">");
+
+    private static void AlertHtml(StringBuilder html, Alert alert, IReadOnlyList<(string Title, string Value)> facts, string heading)
+    {
+        var h = AlertTextEncoding.Html;
+        html.Append('<').Append(heading).Append(" style=\"margin:0 0 4px\">").Append(h(Subject(alert))).Append("</").Append(heading).Append('>')
             .Append("<p style=\"margin:0 0 12px;color:#605e5c\">").Append(h($"{SeverityText(alert.Severity)} · {KindText(alert.Kind)} · {alert.StorylineTitle}")).Append("</p>")
             .Append("<p>").Append(h(alert.Summary)).Append("</p>")
             .Append("<table style=\"border-collapse:collapse\">");
@@ -181,14 +269,19 @@ public sealed class AlertComposer
         }
 
         html.Append("<p style=\"color:#8a8886;font-size:12px\">Alert ").Append(h(alert.Id)).Append(" · storyline ").Append(h(alert.StorylineId))
-            .Append(" · after article ").Append(h(alert.ArticleName)).Append("</p></body></html>");
-        return html.ToString();
+            .Append(" · after article ").Append(h(alert.ArticleName)).Append("</p>");
     }
 
     private static string Text(Alert alert, IReadOnlyList<(string Title, string Value)> facts)
     {
-        var one = AlertTextEncoding.SingleLine;
         var text = new StringBuilder();
+        AlertText(text, alert, facts);
+        return text.ToString();
+    }
+
+    private static void AlertText(StringBuilder text, Alert alert, IReadOnlyList<(string Title, string Value)> facts)
+    {
+        var one = AlertTextEncoding.SingleLine;
         text.Append(Subject(alert)).Append("\r\n")
             .Append(one($"{SeverityText(alert.Severity)} · {KindText(alert.Kind)} · {alert.StorylineTitle}")).Append("\r\n\r\n")
             .Append(one(alert.Summary)).Append("\r\n\r\n");
@@ -214,7 +307,6 @@ public sealed class AlertComposer
         }
 
         text.Append("\r\nStoryline ").Append(one(alert.StorylineId)).Append(", after article ").Append(one(alert.ArticleName)).Append("\r\n");
-        return text.ToString();
     }
 
     private static string SourceLine(AlertEvidence evidence)

@@ -28,10 +28,10 @@ public sealed partial class AlertDeliverer(
         activity?.SetTag("alerts.alert.id", delivery.AlertId);
         activity?.SetTag("alerts.subscriber.id", delivery.SubscriberId);
 
-        var alert = await ReadAlertAsync(delivery.AlertId, cancellationToken);
+        var alert = await ReadAlertAsync(store, delivery.AlertId, cancellationToken);
         var subscriber = await catalog.FindAsync(delivery.SubscriberId, cancellationToken)
             ?? throw new InvalidDataException($"Subscriber '{delivery.SubscriberId}' is not in {SubscriptionCatalog.DocumentPath}.");
-        var channel = ChannelFor(subscriber);
+        var channel = ChannelFor(_channels, subscriber);
 
         var path = DeliveryRecord.PathFor(alert.Id, subscriber.Id);
         var stored = await store.GetAsync(path, cancellationToken);
@@ -82,9 +82,9 @@ public sealed partial class AlertDeliverer(
         return stored is null ? null : JsonSerializer.Deserialize(stored.Content.ToString(), DeliveryJsonContext.Default.DeliveryRecord);
     }
 
-    private IAlertChannel ChannelFor(Subscriber subscriber)
+    internal static IAlertChannel ChannelFor(IReadOnlyList<IAlertChannel> channels, Subscriber subscriber)
     {
-        IAlertChannel? Find(ChannelKind kind) => _channels.FirstOrDefault(c => c.Kind == kind);
+        IAlertChannel? Find(ChannelKind kind) => channels.FirstOrDefault(c => c.Kind == kind);
         return subscriber.Channel switch
         {
             SubscriberChannel.Teams => Find(ChannelKind.Teams),
@@ -93,7 +93,7 @@ public sealed partial class AlertDeliverer(
         } ?? throw new InvalidOperationException($"No channel is registered for subscriber '{subscriber.Id}' ({subscriber.Channel}).");
     }
 
-    private async Task<Alert> ReadAlertAsync(string alertId, CancellationToken cancellationToken)
+    internal static async Task<Alert> ReadAlertAsync(IDocumentStore store, string alertId, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(ChangeProcessor.AlertPath(alertId), cancellationToken)
             ?? throw new InvalidDataException($"Alert '{alertId}' is not stored at {ChangeProcessor.AlertPath(alertId)}.");

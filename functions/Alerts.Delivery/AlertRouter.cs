@@ -44,9 +44,9 @@ public sealed class AlertRouter(SubscriptionCatalog catalog, IDocumentStore stor
     {
         var hour = subscriber.DigestHour ?? 0;
         var date = DigestDate(time.GetUtcNow(), hour);
-        var path = DigestDocument.PathFor(subscriber.Id, date);
         for (var attempt = 1; ; attempt++)
         {
+            var path = DigestDocument.PathFor(subscriber.Id, date);
             var stored = await store.GetAsync(path, cancellationToken);
             var digest = stored is null
                 ? new DigestDocument { SubscriberId = subscriber.Id, Date = date, DigestHour = hour }
@@ -54,6 +54,13 @@ public sealed class AlertRouter(SubscriptionCatalog catalog, IDocumentStore stor
             if (digest.AlertIds.Contains(alertId))
             {
                 return;
+            }
+
+            if (digest.Status is not null)
+            {
+                // That digest is being (or has been) sent: the alert joins the next day's.
+                date = date.AddDays(1);
+                continue;
             }
 
             var next = digest with { AlertIds = [.. digest.AlertIds, alertId] };

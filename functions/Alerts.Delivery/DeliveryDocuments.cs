@@ -88,6 +88,23 @@ public sealed record DigestDocument
 
     public List<string> AlertIds { get; init; } = [];
 
+    /// <summary>Null while alerts are still collected; pending once a send was attempted (no more alerts join it); sent after.</summary>
+    public DeliveryStatus? Status { get; init; }
+
+    public ChannelKind? Channel { get; init; }
+
+    public int Attempts { get; init; }
+
+    public DateTimeOffset? LastAttemptAt { get; init; }
+
+    public DateTimeOffset? SentAt { get; init; }
+
+    /// <summary>The reason of the last failure, with URLs cut to scheme and host.</summary>
+    public string? LastError { get; init; }
+
+    /// <summary>When the digest is due: <see cref="Date"/> at <see cref="DigestHour"/> UTC.</summary>
+    public DateTimeOffset DueAt => new(Date.ToDateTime(new TimeOnly(DigestHour, 0)), TimeSpan.Zero);
+
     public static string PathFor(string subscriberId, DateOnly date) => $"digests/{subscriberId}/{date:yyyy-MM-dd}.json";
 }
 

@@ -13,7 +13,7 @@ public static class DeliveryServiceCollectionExtensions
 {
     /// <summary>
     /// Registers alert composition, subscriptions, routing (<see cref="IAlertRouter"/>), the durable outbox
-    /// (<see cref="IAlertDeliverer"/>), the preview renderer and the channels: the outbox folder and Teams always, SMTP when
+    /// (<see cref="IAlertDeliverer"/>), the digest sender (<see cref="DigestSender"/>), the preview renderer and the channels: the outbox folder and Teams always, SMTP when
     /// <c>Delivery:Smtp:Host</c> is set, ACS Email when <c>Delivery:Acs:Endpoint</c> is set. Needs an <see cref="IDocumentStore"/>.
     /// </summary>
     public static IServiceCollection AddAlertsDelivery(this IServiceCollection services, IConfiguration configuration)
@@ -48,6 +48,7 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<IAlertRouter, AlertRouter>();
         services.TryAddSingleton<AlertDeliverer>();
         services.TryAddSingleton<IAlertDeliverer>(sp => sp.GetRequiredService<AlertDeliverer>());
+        services.TryAddSingleton<DigestSender>();
 
         services.AddSingleton<IAlertChannel, OutboxFolderChannel>();
         services.AddSingleton<IAlertChannel>(sp => new TeamsWebhookChannel(

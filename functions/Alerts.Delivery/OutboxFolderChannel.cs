@@ -36,10 +36,25 @@ public sealed class OutboxFolderChannel(AlertComposer composer, IOptions<Deliver
             delivery.Alert.Id);
         var eml = EmailMessageWriter.Write(composer.ComposeEmail(delivery.Alert), envelope, time.GetUtcNow());
         var card = composer.ComposeTeamsPayload(delivery.Alert, settings.MaxTeamsPayloadBytes).ToJsonString(Indented);
+        await WriteAsync(FileStem(delivery), eml, card, cancellationToken);
+    }
 
+    /// <summary>Writes <c>{outbox}/{digestId}.eml</c> and <c>{outbox}/{digestId}.card.json</c>.</summary>
+    public async Task SendDigestAsync(DigestDeliveryContext digest, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var from = settings.From ?? "alerts@alerts.local";
+        var envelope = new EmailEnvelope(from, settings.FromName, digest.Subscriber.Email ?? "outbox@alerts.local", settings.ReplyTo, EmailMessageWriter.MessageId(digest.Id, null, from), null);
+        var eml = EmailMessageWriter.Write(composer.ComposeDigestEmail(digest.Date, digest.Alerts), envelope, time.GetUtcNow());
+        var card = composer.ComposeDigestTeamsPayload(digest.Date, digest.Alerts, settings.MaxTeamsPayloadBytes).ToJsonString(Indented);
+        await WriteAsync(SafeFileName(digest.Id), eml, card, cancellationToken);
+    }
+
+    private async Task WriteAsync(string fileStem, string eml, string card, CancellationToken cancellationToken)
+    {
         var folder = Folder;
         Directory.CreateDirectory(folder);
-        var stem = Path.Combine(folder, FileStem(delivery));
+        var stem = Path.Combine(folder, fileStem);
         await WriteAtomicallyAsync(stem + ".eml", eml, cancellationToken);
         await WriteAtomicallyAsync(stem + ".card.json", card, cancellationToken);
     }

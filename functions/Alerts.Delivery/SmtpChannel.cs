@@ -16,19 +16,25 @@ public sealed class SmtpChannel(AlertComposer composer, IOptions<SmtpOptions> sm
 {
     public ChannelKind Kind => ChannelKind.Smtp;
 
-    public async Task SendAsync(AlertDeliveryContext delivery, CancellationToken cancellationToken)
+    public Task SendAsync(AlertDeliveryContext delivery, CancellationToken cancellationToken)
+        => SendAsync(delivery.Subscriber, delivery.Alert.Id, delivery.Alert.Id, composer.ComposeEmail(delivery.Alert), cancellationToken);
+
+    public Task SendDigestAsync(DigestDeliveryContext digest, CancellationToken cancellationToken)
+        => SendAsync(digest.Subscriber, digest.Id, null, composer.ComposeDigestEmail(digest.Date, digest.Alerts), cancellationToken);
+
+    private async Task SendAsync(Subscriber subscriber, string messageKey, string? alertId, AlertEmail email, CancellationToken cancellationToken)
     {
         var smtp = smtpOptions.Value;
         var settings = deliveryOptions.Value;
-        var to = delivery.Subscriber.Email ?? throw new InvalidOperationException($"Subscriber '{delivery.Subscriber.Id}' has no email address.");
+        var to = subscriber.Email ?? throw new InvalidOperationException($"Subscriber '{subscriber.Id}' has no email address.");
         var from = settings.From ?? throw new InvalidOperationException("Delivery:From is not set.");
         if (!IsPlainAddress(to) || !IsPlainAddress(from))
         {
-            throw new SmtpDeliveryException(0, $"Subscriber '{delivery.Subscriber.Id}' or Delivery:From is not a plain address usable in an SMTP command.");
+            throw new SmtpDeliveryException(0, $"Subscriber '{subscriber.Id}' or Delivery:From is not a plain address usable in an SMTP command.");
         }
 
-        var envelope = new EmailEnvelope(from, settings.FromName, to, settings.ReplyTo, EmailMessageWriter.MessageId(delivery.Alert.Id, delivery.Subscriber.Id, from), delivery.Alert.Id);
-        var message = EmailMessageWriter.Write(composer.ComposeEmail(delivery.Alert), envelope, time.GetUtcNow());
+        var envelope = new EmailEnvelope(from, settings.FromName, to, settings.ReplyTo, EmailMessageWriter.MessageId(messageKey, subscriber.Id, from), alertId);
+        var message = EmailMessageWriter.Write(email, envelope, time.GetUtcNow());
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(smtp.Timeout);

@@ -42,11 +42,17 @@ public sealed class TeamsWebhookChannel : IAlertChannel
 
     public ChannelKind Kind => ChannelKind.Teams;
 
-    public async Task SendAsync(AlertDeliveryContext delivery, CancellationToken cancellationToken)
+    public Task SendAsync(AlertDeliveryContext delivery, CancellationToken cancellationToken)
+        => PostAsync(delivery.Subscriber, () => _composer.ComposeTeamsPayload(delivery.Alert, _options.MaxTeamsPayloadBytes).ToJsonString(), cancellationToken);
+
+    public Task SendDigestAsync(DigestDeliveryContext digest, CancellationToken cancellationToken)
+        => PostAsync(digest.Subscriber, () => _composer.ComposeDigestTeamsPayload(digest.Date, digest.Alerts, _options.MaxTeamsPayloadBytes).ToJsonString(), cancellationToken);
+
+    private async Task PostAsync(Subscriber subscriber, Func<string> composePayload, CancellationToken cancellationToken)
     {
-        var url = ResolveWebhook(delivery.Subscriber);
+        var url = ResolveWebhook(subscriber);
         var where = AlertTextEncoding.SchemeAndHost(url);
-        var payload = _composer.ComposeTeamsPayload(delivery.Alert, _options.MaxTeamsPayloadBytes).ToJsonString();
+        var payload = composePayload();
 
         var body = Encoding.UTF8.GetBytes(payload);
         for (var attempt = 0; ; attempt++)

@@ -28,6 +28,7 @@ public static class FunctionAppServiceCollectionExtensions
         services.AddSingleton<ExtractArticleEvents>();
         services.AddSingleton<DetectChanges>();
         services.AddSingleton<DeliverAlert>();
+        services.AddSingleton<SendDigests>();
         return services;
     }
 }

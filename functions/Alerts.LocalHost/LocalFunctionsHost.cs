@@ -5,6 +5,7 @@ using Alerts.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Alerts.LocalHost;
 
@@ -27,6 +28,8 @@ internal sealed partial class LocalFunctionsHost
     private readonly BlobTriggerListener _articles;
     private readonly QueueTriggerListener _articleEvents;
     private readonly QueueTriggerListener _deliveries;
+    private readonly SendDigests _digests;
+    private DateTimeOffset _nextDigestRun = DateTimeOffset.MinValue;
 
     public LocalFunctionsHost(IServiceProvider services, HostSemantics semantics)
     {
@@ -63,6 +66,7 @@ internal sealed partial class LocalFunctionsHost
             loggers.CreateLogger(typeof(DetectChanges).FullName!));
 
         var deliver = services.GetRequiredService<DeliverAlert>();
+        _digests = services.GetRequiredService<SendDigests>();
         _deliveries = new QueueTriggerListener(
             nameof(DeliverAlert),
             _queues.GetQueue(PipelineNames.AlertDeliveriesQueue),
@@ -78,6 +82,34 @@ internal sealed partial class LocalFunctionsHost
             semantics,
             loggers.CreateLogger(typeof(DeliverAlert).FullName!));
     }
+
+    /// <summary>
+    /// The timer trigger of <c>SendDigests</c>. Its schedule is every 15 minutes; the local host runs it every minute
+    /// (and at start), which only makes a due digest go out sooner.
+    /// </summary>
+    private async Task RunTimerAsync(CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (now < _nextDigestRun)
+        {
+            return;
+        }
+
+        _nextDigestRun = now.AddMinutes(1);
+        var context = new LocalFunctionContext(nameof(SendDigests), _services, new Dictionary<string, object?>(), 0, 0, cancellationToken);
+        try
+        {
+            await _digests.Run(new TimerInfo { IsPastDue = false }, context);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // As in the Functions host, a failed timer run is logged and the schedule goes on.
+            LogTimerFailed(_logger, ex, nameof(SendDigests));
+        }
+    }
+
+    [LoggerMessage(EventId = 320, Level = LogLevel.Error, Message = "{FunctionName} failed; it runs again on its schedule")]
+    private static partial void LogTimerFailed(ILogger logger, Exception exception, string functionName);
 
     /// <summary>Creates every container and queue the functions and the host use (idempotent).</summary>
     public async Task EnsureStorageAsync(CancellationToken cancellationToken)
@@ -104,6 +136,7 @@ internal sealed partial class LocalFunctionsHost
         var ceiling = _semantics.MaxPollingInterval < IdleCeiling ? _semantics.MaxPollingInterval : IdleCeiling;
         while (!cancellationToken.IsCancellationRequested)
         {
+            await RunTimerAsync(cancellationToken);
             var work = await _articles.ScanAsync(cancellationToken)
                 + await _articleEvents.PollAsync(cancellationToken)
                 + await _deliveries.PollAsync(cancellationToken);
