@@ -52,14 +52,27 @@ internal sealed partial class BlobTriggerListener(
             }
         }
 
+        // Oldest first (then by name), so a folder dropped at once reads as a timeline; the function runs in parallel,
+        // and its output messages are sent in that same order.
+        pending.Sort((a, b) => a.LastModified != b.LastModified ? a.LastModified.CompareTo(b.LastModified) : string.CompareOrdinal(a.Name, b.Name));
+        var outcomes = new Invocation?[pending.Count];
         await Parallel.ForEachAsync(
-            pending,
+            Enumerable.Range(0, pending.Count),
             new ParallelOptions { MaxDegreeOfParallelism = semantics.BlobParallelism, CancellationToken = cancellationToken },
-            (blob, ct) => new ValueTask(ProcessAsync(blob, ct)));
+            async (i, ct) => outcomes[i] = await InvokeAsync(pending[i], ct));
+        foreach (var outcome in outcomes)
+        {
+            if (outcome is { } done)
+            {
+                await CompleteAsync(done, cancellationToken);
+            }
+        }
+
         return pending.Count;
     }
 
-    private async Task ProcessAsync(BlobProperties blob, CancellationToken cancellationToken)
+    /// <returns>The function's output, or null when the blob is gone, failed (to be retried) or was poisoned.</returns>
+    private async Task<Invocation?> InvokeAsync(BlobProperties blob, CancellationToken cancellationToken)
     {
         var receipt = ReceiptPath(blob);
         var attempt = _attempts.AddOrUpdate(receipt, 1, (_, n) => n + 1);
@@ -69,7 +82,7 @@ internal sealed partial class BlobTriggerListener(
             var download = await articles.DownloadAsync(blob.Name, maxBytes + 1L, cancellationToken);
             if (download is null)
             {
-                return; // deleted since the listing: nothing to process
+                return null; // deleted since the listing: nothing to process
             }
 
             var context = new LocalFunctionContext(
@@ -80,28 +93,36 @@ internal sealed partial class BlobTriggerListener(
                 semantics.PoisonBlobThreshold,
                 cancellationToken);
             await using var content = download.Content.ToStream();
-            var message = await function.Run(content, blob.Name, context);
-            if (message is not null)
-            {
-                await output.SendAsync(message, cancellationToken: cancellationToken);
-            }
-
-            await WriteReceiptAsync(receipt, cancellationToken);
+            return new Invocation(receipt, await function.Run(content, blob.Name, context));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             if (attempt < semantics.PoisonBlobThreshold)
             {
                 LogRetry(logger, ex, blob.Name, attempt, semantics.PoisonBlobThreshold);
-                return;
+                return null;
             }
 
             LogPoisoned(logger, ex, blob.Name, attempt);
             var report = JsonSerializer.Serialize(new PoisonBlobReport(FunctionId, "BlockBlob", PipelineNames.ArticlesContainer, blob.Name, blob.ETag));
             await poison.SendAsync(report, cancellationToken: cancellationToken);
             await WriteReceiptAsync(receipt, cancellationToken);
+            return null;
         }
     }
+
+    /// <summary>Sends the output binding's message, then records the receipt: a crash in between means a re-run, never a loss.</summary>
+    private async Task CompleteAsync(Invocation invocation, CancellationToken cancellationToken)
+    {
+        if (invocation.Message is not null)
+        {
+            await output.SendAsync(invocation.Message, cancellationToken: cancellationToken);
+        }
+
+        await WriteReceiptAsync(invocation.Receipt, cancellationToken);
+    }
+
+    private sealed record Invocation(string Receipt, string? Message);
 
     private async Task WriteReceiptAsync(string receipt, CancellationToken cancellationToken)
     {

@@ -63,7 +63,8 @@ internal sealed partial class LocalFunctionsHost
             async (text, context) => await detect.Run(text, context),
             services,
             semantics,
-            loggers.CreateLogger(typeof(DetectChanges).FullName!));
+            loggers.CreateLogger(typeof(DetectChanges).FullName!),
+            maxParallelism: 1); // in arrival order locally; in Azure instances run it concurrently and ETags keep state safe
 
         var deliver = services.GetRequiredService<DeliverAlert>();
         _digests = services.GetRequiredService<SendDigests>();

@@ -17,14 +17,18 @@ internal sealed partial class QueueTriggerListener(
     Func<string, LocalFunctionContext, Task<IReadOnlyList<string>>> invoke,
     IServiceProvider services,
     HostSemantics semantics,
-    ILogger logger)
+    ILogger logger,
+    int maxParallelism = -1)
 {
     /// <summary>Runs the function once for each message of one batch.</summary>
     /// <returns>How many messages were received.</returns>
     public async Task<int> PollAsync(CancellationToken cancellationToken)
     {
         var messages = await queue.ReceiveAsync(semantics.BatchSize, semantics.Lease, cancellationToken);
-        await Parallel.ForEachAsync(messages, cancellationToken, (message, ct) => new ValueTask(ProcessAsync(message, ct)));
+        await Parallel.ForEachAsync(
+            messages,
+            new ParallelOptions { MaxDegreeOfParallelism = maxParallelism, CancellationToken = cancellationToken },
+            (message, ct) => new ValueTask(ProcessAsync(message, ct)));
         return messages.Count;
     }
 
