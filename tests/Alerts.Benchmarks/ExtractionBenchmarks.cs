@@ -42,14 +42,34 @@ public class ExtractionBenchmarks
         return count;
     }
 
+    /// <summary>Set by the launching process, so the benchmark processes BenchmarkDotNet starts elsewhere find the corpus too.</summary>
+    public const string DevArticlesVariable = "ALERTS_DEV_ARTICLES";
+
+    public static void ShareCorpusLocation()
+    {
+        if (FindDevArticles() is { } folder)
+        {
+            Environment.SetEnvironmentVariable(DevArticlesVariable, Path.GetFullPath(folder));
+        }
+    }
+
+    /// <summary>The dev corpus beside the repository: searched upward from the working folder (./alerts bench runs at the repo root), then from the build output.</summary>
     private static string? FindDevArticles()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (Environment.GetEnvironmentVariable(DevArticlesVariable) is { Length: > 0 } given && Directory.Exists(given))
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "corpus", "dev", "articles");
-            if (Directory.Exists(candidate))
+            return given;
+        }
+
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return candidate;
+                var candidate = Path.Combine(dir.FullName, "shared", "corpus", "dev", "articles");
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
             }
         }
 
