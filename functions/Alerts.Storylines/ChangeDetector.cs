@@ -37,7 +37,8 @@ public sealed partial class ChangeDetector(
         }
 
         var alerts = new List<Alert>();
-        var routes = await RouteAsync(article.Events.Where(e => e.IsAsserted).ToList(), cancellationToken);
+        var asserted = StorylineRules.WithoutPresumedStatusDates([.. article.Events.Where(e => e.IsAsserted)], options.Value.IncidentWindowDays);
+        var routes = await RouteAsync([.. asserted], cancellationToken);
         foreach (var storyline in routes.GroupBy(r => r.StorylineId, r => r.Event).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             alerts.AddRange(await ApplyToStorylineAsync(storyline.Key, article, [.. storyline], cancellationToken));

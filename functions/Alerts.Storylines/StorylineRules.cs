@@ -33,6 +33,31 @@ internal static class StorylineRules
     public static string EventKey(EventType type, DateOnly? date, string? place)
         => $"{EventTypeInfo.Of(type).WireName}|{date?.ToString("yyyy-MM-dd") ?? ""}|{place ?? ""}";
 
+    /// <summary>
+    /// When an article dates one status change from its text and reports another of about the same moment only with the
+    /// publication date, the second is context (a cause or a consequence), not a newer status: it loses its presumed date,
+    /// so it goes to history without an alert and can't override the dated one.
+    /// </summary>
+    public static IReadOnlyList<ArticleEvent> WithoutPresumedStatusDates(IReadOnlyList<ArticleEvent> events, int windowDays)
+    {
+        var textual = events
+            .Where(e => StatusOf(e.Type) is not null && e.Date is not null && e.DateBasis is DateBasis.Explicit or DateBasis.Relative)
+            .Select(e => e.Date!.Value.DayNumber)
+            .ToList();
+        if (textual.Count == 0)
+        {
+            return events;
+        }
+
+        return
+        [
+            .. events.Select(e => StatusOf(e.Type) is not null && e.DateBasis == DateBasis.Inferred && e.Date is { } day
+                    && textual.Any(t => Math.Abs(day.DayNumber - t) <= windowDays + 1)
+                ? e with { Date = null, DateBasis = DateBasis.Unresolved }
+                : e),
+        ];
+    }
+
     public static List<Alert> Apply(StorylineDocument doc, ArticleEventsMessage article, IEnumerable<ArticleEvent> events, StorylineOptions options, DateTimeOffset now)
     {
         var published = article.Published is { } p ? DateOnly.FromDateTime(p.DateTime) : (DateOnly?)null;
