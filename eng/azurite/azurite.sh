@@ -5,6 +5,7 @@
 #   start    the same as ensure
 #   stop     stop the Azurite this script started; one it did not start is left alone
 #   status   exit 0 and describe it when both ports accept connections, exit 3 otherwise
+#   install  only install (npm ci from the committed lockfile) when not installed yet; tests that start private Azurites need it
 # Listens on 127.0.0.1 only. Ports: AZURITE_BLOB_PORT (default 10000), AZURITE_QUEUE_PORT (default 10001).
 # Data, logs and pid files: <repo>/.alerts/azurite.
 set -euo pipefail
@@ -139,11 +140,12 @@ if command -v flock >/dev/null 2>&1; then
 fi
 
 case "${1:-}" in
+  install) install ;;
   ensure|start) ensure ;;
   stop) stop ;;
   status) status ;;
   *)
-    sed -n "2,9p" "$0" | sed "s/^# \{0,1\}//" >&2
+    sed -n "2,10p" "$0" | sed "s/^# \{0,1\}//" >&2
     exit 2
     ;;
 esac
