@@ -36,7 +36,8 @@ internal sealed class StorylineIndex
             string id;
             if (key.Length == 0)
             {
-                id = StorylineRules.UnplacedStorylineId;
+                // No place: a status report joins the negotiation whose parties it names; anything else waits in "unplaced".
+                id = (isNegotiation ? NegotiationOf(parties) : null) ?? StorylineRules.UnplacedStorylineId;
             }
             else if (!Places.TryGetValue(key, out id!))
             {

@@ -1,0 +1,37 @@
+using Alerts.Core;
+
+namespace Alerts.Storylines.Tests;
+
+public sealed class StorylineIndexTests
+{
+    private static ArticleEvent Suspension(string? place, params string[] actors) => new()
+    {
+        Type = EventType.TalksSuspended,
+        Date = new DateOnly(2026, 6, 3),
+        Place = place is null ? null : new Place(place),
+        Actors = actors,
+        Evidence = new Evidence("Aldonia said it was leaving the talks.", 0, 38),
+    };
+
+    [Fact]
+    public void Route_StatusWithoutAPlace_JoinsTheNegotiationOfItsParties()
+    {
+        var index = new StorylineIndex();
+        var (first, _) = index.Route([Suspension("Velmora", "Aldonia", "Brevia")]);
+
+        var (second, _) = index.Route([Suspension(null, "Brevia", "Aldonia")]);
+
+        Assert.Equal(first[0].StorylineId, second[0].StorylineId);
+    }
+
+    [Fact]
+    public void Route_StatusWithoutAPlaceOrKnownParties_GoesToUnplaced()
+    {
+        var index = new StorylineIndex();
+        index.Route([Suspension("Velmora", "Aldonia", "Brevia")]);
+
+        var (routes, _) = index.Route([Suspension(null, "Corvania")]);
+
+        Assert.Equal(StorylineRules.UnplacedStorylineId, routes[0].StorylineId);
+    }
+}
