@@ -519,7 +519,7 @@ public sealed class EventExtractor : IEventExtractor
     {
         for (var k = index - 1; k >= Math.Max(0, index - 2); k--)
         {
-            if (sentencePlaces[k] is { Specificity: >= 5 } place)
+            if (sentencePlaces[k] is { Specificity: >= 6 } place)
             {
                 return place;
             }
