@@ -71,8 +71,9 @@ public sealed class EventExtractor : IEventExtractor
         sentences.Clear();
         SentenceSplitter.Split(text, story.Start, Math.Min(text.Length, story.Start + story.Length), sentences);
 
+        var storyPlaces = StoryPlaces.Discover(text, story.Start, Math.Min(text.Length, story.Start + story.Length), _gazetteer, _actors);
         var sentencePlaces = new KnownPlace?[sentences.Count];
-        var dominant = DominantPlace(work, sentences, sentencePlaces);
+        var dominant = DominantPlace(work, sentences, sentencePlaces, storyPlaces) ?? storyPlaces.Dateline;
         KnownPlace? lastIncidentPlace = null;
         var lastIncidentSentence = -1;
         Mention? lastIncident = null;
@@ -118,6 +119,7 @@ public sealed class EventExtractor : IEventExtractor
             work.Places.Clear();
             _gazetteer.FindAll(work.Folded, sentence.Start, sentence.End, work.Places);
             AddUnknownFacilities(work, sentence);
+            storyPlaces.FindAll(work.Folded, sentence.Start, sentence.End, work.Places);
 
             var created = new List<Mention>(triggers.Count);
             foreach (var trigger in triggers)
@@ -528,7 +530,7 @@ public sealed class EventExtractor : IEventExtractor
         return null;
     }
 
-    private KnownPlace? DominantPlace(ArticleWork work, List<SentenceSpan> sentences, KnownPlace?[] sentencePlaces)
+    private KnownPlace? DominantPlace(ArticleWork work, List<SentenceSpan> sentences, KnownPlace?[] sentencePlaces, StoryPlaces storyPlaces)
     {
         var counts = new Dictionary<string, (KnownPlace Place, int Count)>(StringComparer.Ordinal);
         var places = work.Places;
@@ -537,6 +539,7 @@ public sealed class EventExtractor : IEventExtractor
             var sentence = sentences[s];
             places.Clear();
             _gazetteer.FindAll(work.Folded, sentence.Start, sentence.End, places);
+            storyPlaces.FindAll(work.Folded, sentence.Start, sentence.End, places);
             foreach (var p in places)
             {
                 if (sentencePlaces[s] is null || p.Value.Specificity > sentencePlaces[s]!.Specificity)

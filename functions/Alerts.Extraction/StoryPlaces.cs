@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Alerts.Core;
+
+namespace Alerts.Extraction;
+
+/// <summary>
+/// Places of one story that the gazetteer lacks: capitalised names in place contexts ("in X", "near X", "the port city of X",
+/// "district of X", "X's old town") and the dateline city ("HARRAN — ..."), recognised again wherever the story repeats them.
+/// </summary>
+internal sealed partial class StoryPlaces
+{
+    private static readonly HashSet<string> NotPlaces = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "A", "An", "This", "That", "These", "Its", "His", "Her",
+        "Their", "Our", "Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "General", "Colonel", "Parliament", "Congress", "Reuters", "Ramadan", "Eid",
+        "Christmas", "Iraqi", "Syrian", "Iranian", "Israeli", "Palestinian", "Lebanese", "Qatari", "Saudi", "Emirati", "Turkish", "Russian", "Ukrainian",
+        "American", "British", "French", "German", "Kurdish", "Malian", "Algerian", "Egyptian", "Jordanian", "Yemeni", "Sudanese", "Somali", "Ethiopian",
+        "Norwegian", "European", "Western", "Arab", "Islamic", "UN", "EU", "US", "UK", "NATO", "Live", "Update", "Breaking", "Analysis", "Opinion",
+    };
+
+    private static readonly HashSet<string> InstitutionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Hospital", "University", "School", "House", "Hall", "Hotel", "Square", "Street", "Road", "Ministry", "Council", "Committee", "Court", "Palace",
+        "Mosque", "Church", "Stadium", "Centre", "Center", "Market", "Airport", "Office", "Agency", "Forum", "Conference", "Summit", "Talks", "Group",
+        "Movement", "Forces", "Army", "Brigade", "Front", "Party", "Government", "Police", "Club", "Cup", "League",
+    };
+
+    private static readonly HashSet<string> GenericPrefixes = new(StringComparer.OrdinalIgnoreCase) { "Port", "Fort", "Mount", "Cape", "Lake" };
+
+    private readonly PhraseIndex<KnownPlace> _index = new();
+
+    private StoryPlaces(KnownPlace? dateline) => Dateline = dateline;
+
+    /// <summary>The dateline city of the story: its default place when a sentence names none.</summary>
+    public KnownPlace? Dateline { get; }
+
+    public bool IsEmpty => _index.Count == 0;
+
+    /// <summary>Finds the names a story gives to places, skipping those the gazetteer already knows.</summary>
+    public static StoryPlaces Discover(string text, int start, int end, Gazetteer gazetteer, ActorCatalog actors)
+    {
+        KnownPlace? dateline = null;
+        var head = DatelineMarker().Match(text, start, Math.Min(end, start + 600) - start);
+        string? datelineName = null;
+        if (head.Success && Normalise(head.Groups["name"].Value) is { } name && IsPlaceName(name, actors))
+        {
+            datelineName = name;
+            var known = gazetteer.Find(name);
+            dateline = known is not null ? new KnownPlace(known, Gazetteer.SpecificityOf(known.Kind)) : Unknown(name);
+        }
+
+        var places = new StoryPlaces(dateline);
+        if (datelineName is not null && dateline!.Place.Kind == "unknown")
+        {
+            places.Add(datelineName, dateline);
+        }
+
+        foreach (var regex in (ReadOnlySpan<Regex>)[PlaceContext(), PossessivePlace()])
+        {
+            foreach (Match match in regex.Matches(text.Substring(start, end - start)))
+            {
+                var nameGroup = match.Groups["name"];
+                var after = start + nameGroup.Index + nameGroup.Length;
+                if (regex == PlaceContext() && after + 1 < text.Length && text[after] is '\'' or '’' && text[after + 1] == 's')
+                {
+                    continue; // "in Solberg's absence": a person's possession, handled by PossessivePlace for places
+                }
+
+                if (FacilityAfter().IsMatch(text, after))
+                {
+                    continue; // "the Qarmat Ali base": a facility, which the extractor names with its kind
+                }
+
+                if (Normalise(nameGroup.Value) is not { } candidate || !IsPlaceName(candidate, actors) || gazetteer.Find(candidate) is not null)
+                {
+                    continue;
+                }
+
+                // "Kessar" after a "PORT KESSAR" dateline is the dateline city.
+                var place = dateline is not null && datelineName is not null && IsShortFormOf(candidate, datelineName) ? dateline : Unknown(candidate);
+                places.Add(candidate, place);
+            }
+        }
+
+        return places;
+    }
+
+    public void FindAll(string folded, int start, int end, List<PhraseMatch<KnownPlace>> results)
+    {
+        if (IsEmpty)
+        {
+            return;
+        }
+
+        var before = results.Count;
+        var found = new List<PhraseMatch<KnownPlace>>();
+        _index.FindAll(folded, start, end, found);
+        foreach (var f in found)
+        {
+            var overlaps = false;
+            for (var k = 0; k < before; k++)
+            {
+                overlaps |= results[k].Start < f.End && f.Start < results[k].End;
+            }
+
+            if (!overlaps)
+            {
+                results.Add(f);
+            }
+        }
+    }
+
+    internal static KnownPlace Unknown(string name) => new(new Place(name, Kind: "unknown"), 5);
+
+    /// <summary>Title-cases an upper-case name (datelines), keeping "al-"/"el-" particles after the first word lower case.</summary>
+    internal static string? Normalise(string raw)
+    {
+        var name = string.Join(' ', raw.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        while (name.Split(' ') is { Length: > 1 } words && NotPlaces.Contains(words[0]))
+        {
+            name = name[(words[0].Length + 1)..];
+        }
+
+        if (name.Length < 3)
+        {
+            return null;
+        }
+
+        if (name.Any(char.IsLower))
+        {
+            return name;
+        }
+
+        var lower = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.ToLowerInvariant());
+        return AfterFirstParticle().Replace(lower, m => m.Value.ToLowerInvariant());
+    }
+
+    private static bool IsPlaceName(string name, ActorCatalog actors)
+    {
+        var words = name.Split(' ');
+        return !NotPlaces.Contains(words[0]) && !NotPlaces.Contains(name) && !InstitutionWords.Contains(words[^1]) && actors.Find(name) is null
+            && !(words.Length == 1 && actors.Find(words[0]) is not null);
+    }
+
+    private static bool IsShortFormOf(string candidate, string full)
+    {
+        var words = full.Split(' ');
+        return words.Length > 1 && GenericPrefixes.Contains(words[0]) && string.Equals(candidate, string.Join(' ', words[1..]), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private void Add(string name, KnownPlace place)
+    {
+        _index.Add(name, place);
+        var words = name.Split(' ');
+        if (words.Length > 1 && GenericPrefixes.Contains(words[0]))
+        {
+            _index.Add(string.Join(' ', words[1..]), place);
+        }
+    }
+
+    /// <summary>An upper-case city at the start of a line, before a dash: "PORT KESSAR —", "ISTANBUL, Turkey —".</summary>
+    [GeneratedRegex(@"^[ \t]*(?<name>\p{Lu}[\p{Lu}\p{M}’'.-]+(?:[ ]\p{Lu}[\p{Lu}\p{M}’'.-]+){0,2})(?:,[ ]*\p{L}[\p{L}.]*(?:[ ]\p{L}[\p{L}.]*){0,2})?[ ]*(?:—|–|--)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex DatelineMarker();
+
+    /// <summary>A capitalised name (1–3 words, al-/el- particles) after a place preposition or "city/town/district of".</summary>
+    [GeneratedRegex(@"(?<![\p{L}'’])(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ii]nside|(?:city|town|village|district|districts|capital|outskirts|suburbs|governorate|province)\s+of)\s+(?:the\s+)?(?<name>(?:(?:al|el)-)?\p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)?(?:[ ](?:(?:al|el)-)?\p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)?){0,2})(?![\p{L}\p{M}])", RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceContext();
+
+    /// <summary>"X's old town", "X's port": a place owning a part of a city.</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{M}])(?<name>\p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)?(?:[ ](?:(?:al|el)-)?\p{Lu}[\p{L}\p{M}]*){0,2})['’]s\s+(?:old\s+town|old\s+city|port|harbou?r|airport|outskirts|streets|suburbs|city\s+centre|districts?|neighbou?rhoods?|health\s+directorate|governor|mayor)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PossessivePlace();
+
+    [GeneratedRegex(@"\G\s+(?:air\s+base|airbase|base|garrison|outpost|camp|airfield|air\s+field)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FacilityAfter();
+
+    [GeneratedRegex(@"(?<= )(?:Al|El)-", RegexOptions.CultureInvariant)]
+    private static partial Regex AfterFirstParticle();
+}

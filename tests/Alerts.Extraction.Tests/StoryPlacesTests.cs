@@ -1,0 +1,78 @@
+using Alerts.Core;
+
+namespace Alerts.Extraction.Tests;
+
+/// <summary>Places the gazetteer does not know, recognised from how the story names them.</summary>
+public sealed class StoryPlacesTests
+{
+    [Fact]
+    public void Extract_UpperCaseDateline_BecomesThePlaceOfAnIncidentThatNamesNone()
+    {
+        var text = "FORT VALDRIS — Gunmen attacked a checkpoint on Monday, killing two police officers, the regional governor said.";
+
+        var e = TestArticles.Single(text, EventType.Attack);
+
+        Assert.Equal("Fort Valdris", e.Place?.Name);
+    }
+
+    [Fact]
+    public void Extract_ShortFormOfTheDatelineCity_IsTheSamePlace()
+    {
+        var text = "FORT VALDRIS — Talks resumed on Tuesday.\n\nMortars struck the eastern Qasr district of Valdris on Monday, wounding four people.";
+
+        var e = TestArticles.Single(text, EventType.Attack);
+
+        Assert.Equal("Fort Valdris", e.Place?.Name);
+    }
+
+    [Theory]
+    [InlineData("Shells hit the crowded market in the port city of Meskara on Sunday, killing five people.")]
+    [InlineData("Shells hit a crowded market in Meskara on Sunday, killing five people.")]
+    [InlineData("Shells hit a crowded market near Meskara on Sunday, killing five people.")]
+    [InlineData("Shells hit Meskara's old town on Sunday, killing five people.")]
+    public void Extract_UnknownNameInAPlaceContext_BecomesThePlace(string text)
+    {
+        var e = TestArticles.Single(text, EventType.Attack);
+
+        Assert.Equal("Meskara", e.Place?.Name);
+    }
+
+    [Fact]
+    public void Extract_NameAfterAPlaceWord_IsRecognisedWhereTheStoryRepeatsItBare()
+    {
+        var text = "Aid workers arrived in Meskara last week. On Sunday, shells hit a crowded market, and Meskara hospitals said five people were killed.";
+
+        var e = TestArticles.Single(text, EventType.Attack);
+
+        Assert.Equal("Meskara", e.Place?.Name);
+    }
+
+    [Theory]
+    [InlineData("In Solberg's absence, gunmen attacked a police post on Sunday, killing two.")]
+    [InlineData("The attack was claimed by a group calling itself Saraya Al-Fajr (Jama'at Al-Fajr) on Sunday, killing two guards.")]
+    [InlineData("Fighting broke out in March when gunmen attacked a police post, killing two.")]
+    public void Extract_PersonsGroupsAndMonths_AreNotTakenForPlaces(string text)
+    {
+        var e = TestArticles.Extract(text).FirstOrDefault(x => x.Type == EventType.Attack);
+
+        Assert.True(e?.Place is null, $"place was {e?.Place?.Name}");
+    }
+
+    [Fact]
+    public void Extract_UnknownNameBeforeAFacilityWord_KeepsTheFacility()
+    {
+        var e = Assert.Single(TestArticles.Extract("Two rockets landed inside the Qarmat Ali base on Sunday, causing no casualties."));
+
+        Assert.Equal("Qarmat Ali base", e.Place?.Name);
+    }
+
+    [Theory]
+    [InlineData("PORT KESSAR", "Port Kessar")]
+    [InlineData("AL-QAIM", "Al-Qaim")]
+    [InlineData("DEIR EL-BALAH", "Deir el-Balah")]
+    [InlineData("Tal Afar", "Tal Afar")]
+    public void Normalise_UpperCaseDateline_IsTitleCasedWithLowerCaseParticles(string raw, string expected)
+    {
+        Assert.Equal(expected, StoryPlaces.Normalise(raw));
+    }
+}
