@@ -74,6 +74,9 @@ public sealed class EventExtractor : IEventExtractor
         var storyPlaces = StoryPlaces.Discover(text, story.Start, Math.Min(text.Length, story.Start + story.Length), _gazetteer, _actors);
         var sentencePlaces = new KnownPlace?[sentences.Count];
         var dominant = DominantPlace(work, sentences, sentencePlaces, storyPlaces) ?? storyPlaces.Dateline;
+
+        // Where the story's negotiations happen when a sentence names no place: its dateline, else its main town or region (not a base).
+        var statusPlace = storyPlaces.Dateline ?? (dominant is { Specificity: <= 5 } ? dominant : null);
         KnownPlace? lastIncidentPlace = null;
         var lastIncidentSentence = -1;
         Mention? lastIncident = null;
@@ -96,18 +99,20 @@ public sealed class EventExtractor : IEventExtractor
 
             if (triggers.Count == 0)
             {
-                if (lastIncident is not null && i - lastIncident.SentenceIndex <= 3)
+                var earlier = (figures.Any || claim.Success ? Antecedent(work, story, sentence) : null)
+                    ?? (lastIncident is not null && i - lastIncident.SentenceIndex <= 3 ? lastIncident : null);
+                if (earlier is not null)
                 {
                     if (figures.Any)
                     {
-                        lastIncident.AddFigures(figures.Killed, figures.Injured);
+                        earlier.AddFigures(figures.Killed, figures.Injured);
                     }
 
                     if (claim.Success)
                     {
                         foreach (var actor in ActorsAfter(work, sentence, claim.Index))
                         {
-                            Mention.AddDistinct(lastIncident.Actors, actor);
+                            Mention.AddDistinct(earlier.Actors, actor);
                         }
                     }
                 }
@@ -131,14 +136,17 @@ public sealed class EventExtractor : IEventExtractor
                     SentenceIndex = i,
                     Sentence = sentence,
                     TriggerStart = trigger.Start,
+                    Stem = Stem(text.AsSpan(trigger.VerbStart, trigger.VerbEnd - trigger.VerbStart)),
+                    IsAnaphoric = trigger.Form == TriggerForm.Noun && EventPatterns.DefiniteBefore().IsMatch(text.AsSpan(sentence.Start, trigger.Start - sentence.Start)),
                     Modality = ModalityOf(text, sentence, trigger),
                 };
                 created.Add(mention);
             }
 
             AssignDates(work, sentence, created);
-            AssignPlaces(work, created, lastIncidentPlace ?? dominant, RecentFacility(sentencePlaces, i), sentences, i);
+            AssignPlaces(work, created, lastIncidentPlace ?? dominant, RecentFacility(sentencePlaces, i), statusPlace, sentences, i);
             AssignActorsAndWeapons(work, sentence, created, claim);
+            ReferBack(work, story, created);
 
             if (figures.Any)
             {
@@ -194,6 +202,74 @@ public sealed class EventExtractor : IEventExtractor
             previousSentenceIncident = created.LastOrDefault(m => m.IsIncident && !m.IsFlagged && m.Date is not null) ?? created.LastOrDefault(m => m.IsIncident);
         }
 
+    }
+
+    /// <summary>
+    /// "At least five fighters were killed in the strikes": a definite incident noun with no day or place of its own names the
+    /// latest incident of the story told with the same word ("struck" … "the strikes"; "the attack" names any), not a new one.
+    /// </summary>
+    private static void ReferBack(ArticleWork work, ArticleStory story, List<Mention> created)
+    {
+        foreach (var mention in created)
+        {
+            if (!mention.IsAnaphoric || !mention.IsIncident || mention.Type == EventType.Casualties || mention.Date is not null || mention.OwnPlace)
+            {
+                continue;
+            }
+
+            var generic = mention.Stem is "attack" or "assault";
+            for (var k = work.Mentions.Count - 1; k >= 0; k--)
+            {
+                var earlier = work.Mentions[k];
+                if (earlier.Story == story.Index && earlier.IsIncident && !earlier.IsFlagged && earlier.Type != EventType.Casualties && earlier.Date is not null
+                    && (generic || earlier.Stem == mention.Stem))
+                {
+                    mention.Type = earlier.Type;
+                    mention.Place = earlier.Place;
+                    mention.Date = earlier.Date;
+                    mention.Basis = earlier.Basis;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The incident a sentence without triggers refers back to by its word ("killed in the strikes"), if any.</summary>
+    private static Mention? Antecedent(ArticleWork work, ArticleStory story, SentenceSpan sentence)
+    {
+        var noun = EventPatterns.DefiniteIncidentNoun().Match(work.Text, sentence.Start, sentence.Length);
+        if (!noun.Success)
+        {
+            return null;
+        }
+
+        var stem = Stem(noun.Groups["noun"].ValueSpan);
+        for (var k = work.Mentions.Count - 1; k >= 0; k--)
+        {
+            var m = work.Mentions[k];
+            if (m.Story == story.Index && m.IsIncident && !m.IsFlagged && m.Type != EventType.Casualties && m.Stem == stem)
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
+
+    internal static string Stem(ReadOnlySpan<char> word)
+    {
+        Span<char> lower = stackalloc char[Math.Min(word.Length, 32)];
+        word[..lower.Length].ToLowerInvariant(lower);
+        return lower switch
+        {
+            _ when lower.Contains("strik", StringComparison.Ordinal) || lower.Contains("struck", StringComparison.Ordinal) => "strike",
+            _ when lower.Contains("attack", StringComparison.Ordinal) => "attack",
+            _ when lower.Contains("assault", StringComparison.Ordinal) => "assault",
+            _ when lower.Contains("shell", StringComparison.Ordinal) => "shell",
+            _ when lower.Contains("bomb", StringComparison.Ordinal) => "bomb",
+            _ when lower.Contains("raid", StringComparison.Ordinal) => "raid",
+            _ => lower.ToString(),
+        };
     }
 
     private static bool PlacesAgree(KnownPlace? a, KnownPlace? b) => a is null || b is null || a.Place.Name == b.Place.Name;
@@ -336,11 +412,19 @@ public sealed class EventExtractor : IEventExtractor
         {
             var negStart = Math.Max(preStart, trigger.Start - 30);
             var negBefore = text.AsSpan(negStart, trigger.Start - negStart);
-            var scope = string.Concat(negBefore, " ".AsSpan(), predicate);
+            // The scope reads a few words past the predicate so that "no" can see whether "casualties" follows it.
+            var lookahead = text.AsSpan(predicateEnd, Math.Min(sentence.End, predicateEnd + 24) - predicateEnd);
+            var scope = string.Concat(negBefore, " ".AsSpan(), predicate, lookahead);
+            var scopeEnd = scope.Length - lookahead.Length;
             var responsibility = EventPatterns.ResponsibilityDenial().IsMatch(string.Concat(before, " ".AsSpan(), predicate));
             if (!responsibility)
             {
                 var negation = EventPatterns.NegationMarker().Match(scope);
+                while (negation.Success && negation.Index >= scopeEnd)
+                {
+                    negation = Match.Empty;
+                }
+
                 if (!negation.Success && EventPatterns.NegationMarker().Match(before.ToString()) is { Success: true } far && far.Groups["denied"].Success)
                 {
                     negation = far;
@@ -557,7 +641,7 @@ public sealed class EventExtractor : IEventExtractor
         return counts.Count == 0 ? null : counts.Values.OrderByDescending(c => c.Count).ThenByDescending(c => c.Place.Specificity).First().Place;
     }
 
-    private void AssignPlaces(ArticleWork work, List<Mention> mentions, KnownPlace? storyPlace, KnownPlace? recentFacility, List<SentenceSpan> sentences, int index)
+    private void AssignPlaces(ArticleWork work, List<Mention> mentions, KnownPlace? storyPlace, KnownPlace? recentFacility, KnownPlace? statusPlace, List<SentenceSpan> sentences, int index)
     {
         var triggers = work.Triggers;
         var places = work.Places;
@@ -626,7 +710,7 @@ public sealed class EventExtractor : IEventExtractor
             }
             else
             {
-                mention.Place = anyInSentence;
+                mention.Place = anyInSentence ?? statusPlace;
             }
         }
     }

@@ -187,7 +187,7 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?:every|any|each|no|frequent|regular|repeated|sporadic|constant|daily|nightly|future|further|possible|new)\s+(?:[\w’'-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex GenericBefore();
 
-    [GeneratedRegex(@"\b(?<conditional>if|unless|in\s+case)\b|\b(?<future>will|shall|scheduled|due\s+to|due\s+on|set\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to)\b|\b(?<hedge>before\s+any|could|may|might|would|should|must|can|expected|expects|threaten(?:s|ed)?|promised|vow(?:s|ed)|warned|hopes?|hoped|hoping|whether|rumou?rs?|rumou?red|claimed\s+that|claims?\s+that|claimed|reportedly|allegedly|purportedly|unconfirmed|feared|fears|possible|possibly|likely|potential|aim(?:s|ed)?\s+(?:to|at)|seek(?:s|ing)?\s+to|proposals?|proposed|draft|captions?|push\s+for|calls?\s+for|called\s+for|urged?|urging|wants?\s+to|risk|asked|question)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<conditional>if|unless|in\s+case)\b|\b(?<future>will|shall|scheduled|due\s+to|due\s+on|set\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to)\b|\b(?<hedge>before\s+any|could|(?-i:may)(?!\s+\d)|might|would|should|must|can|expected|expects|threaten(?:s|ed)?|promised|vow(?:s|ed)|warned|hopes?|hoped|hoping|whether|rumou?rs?|rumou?red|claimed\s+that|claims?\s+that|claimed|reportedly|allegedly|purportedly|unconfirmed|feared|fears|possible|possibly|likely|potential|aim(?:s|ed)?\s+(?:to|at)|seek(?:s|ing)?\s+to|proposals?|proposed|draft|captions?|push\s+for|calls?\s+for|called\s+for|urged?|urging|wants?\s+to|risk|asked|question)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex HedgeMarker();
 
     [GeneratedRegex(@"\b(?<denied>denied|denies|deny|denying|untrue|false|at\s+no\s+time)\b|\b(?<negated>not|never|nothing|none|neither|nor|cannot|no(?!\s+(?:casualt|injur|death|one\b|group|reports?\s+of|civilian|(?:part|role|involvement|responsibility)\b)))\b|n['’]t\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -196,6 +196,14 @@ internal static partial class EventPatterns
     /// <summary>Denial of responsibility or blame: not a denial of the event.</summary>
     [GeneratedRegex(@"\b(?:no\s+(?:part|role|involvement|responsibility)|(?:denied|denies|deny|denying)\s+(?:any\s+|all\s+)?(?:involvement|responsibility|role|firing|blame)|fired\s+first|did\s+not\s+know\s+who)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex ResponsibilityDenial();
+
+    /// <summary>"the", "this", "these" … right before a noun trigger: a reference back to an incident already told.</summary>
+    [GeneratedRegex(@"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+$", RegexOptions.CultureInvariant)]
+    public static partial Regex DefiniteBefore();
+
+    /// <summary>"killed in the strikes": a definite incident noun in a sentence that tells no new incident.</summary>
+    [GeneratedRegex(@"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?(?<noun>air\s*strikes?|strikes?|shelling|bombings?|bombardments?|raids?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex DefiniteIncidentNoun();
 
     /// <summary>A place named by its facility word but missing from the gazetteer ("at the Harran base").</summary>
     [GeneratedRegex(@"\b(?:in|at|near|on|into|inside|outside)\s+(?:the\s+)?(?<name>(?:\p{Lu}[\w’'-]+\s+){1,3}?)(?<kind>air\s+base|airbase|base|garrison|outpost|camp|airfield|air\s+field)\b", RegexOptions.CultureInvariant)]

@@ -15,6 +15,12 @@ internal sealed class Mention
 
     public required int TriggerStart { get; init; }
 
+    /// <summary>The trigger word reduced to its stem ("struck", "strikes" → "strike"), to find what "the strikes" refers back to.</summary>
+    public string Stem { get; init; } = "";
+
+    /// <summary>A definite noun trigger ("the strikes", "this attack") that may name an incident told earlier.</summary>
+    public bool IsAnaphoric { get; init; }
+
     public DateOnly? Date { get; set; }
 
     public DateBasis Basis { get; set; }

@@ -62,13 +62,24 @@ internal sealed class StorylineIndex
         return ([.. list.Select((e, i) => (ids[i], e))], changed);
     }
 
-    /// <summary>The negotiation sharing at least two of the parties (or the only one named), most shared first.</summary>
+    /// <summary>
+    /// The negotiation sharing at least two of the parties (or the only one named), most shared first; none when two
+    /// negotiations share as many (a mediator such as the UN alone does not say which talks a report is about).
+    /// </summary>
     private string? NegotiationOf(List<string> parties)
-        => parties.Count == 0 ? null : Parties
+    {
+        if (parties.Count == 0)
+        {
+            return null;
+        }
+
+        var candidates = Parties
             .Select(p => (Id: p.Key, Shared: p.Value.Count(parties.Contains)))
             .Where(p => p.Shared >= Math.Min(2, parties.Count))
             .OrderByDescending(p => p.Shared)
             .ThenBy(p => p.Id, StringComparer.Ordinal)
-            .Select(p => p.Id)
-            .FirstOrDefault();
+            .Take(2)
+            .ToList();
+        return candidates.Count == 0 || (candidates.Count == 2 && candidates[0].Shared == candidates[1].Shared) ? null : candidates[0].Id;
+    }
 }

@@ -46,4 +46,31 @@ public sealed class ActorAndCasualtyTests
         Assert.Equal("northern Mali", e.Place?.Name);
         Assert.Equal(1, e.Killed);
     }
+
+    [Fact]
+    public void Extract_FiguresGivenLaterForTheStrikes_GoToTheStrikesNotTheLastAttackListed()
+    {
+        var text = "Warplanes struck two depots near Mosul on Thursday night, the army said on Friday.\n\n"
+            + "The raids came after two attacks on the Harir base:\n\n"
+            + "- a drone attack on 2 May that wounded three soldiers;\n"
+            + "- a rocket attack on 4 May that caused no casualties.\n\n"
+            + "A monitoring group said at least six fighters were killed in the strikes.";
+
+        var events = TestArticles.Extract(text);
+
+        Assert.Equal(6, Assert.Single(events, e => e.Type == EventType.Airstrike).Killed);
+        var rockets = Assert.Single(events, e => e.Type == EventType.Attack && e.Date == new DateOnly(2026, 5, 4));
+        Assert.Equal(0, rockets.Killed ?? 0);
+        Assert.Equal(Modality.Asserted, rockets.Modality);
+    }
+
+    [Theory]
+    [InlineData("A rocket attack on 4 May that caused no casualties was the second this month.")]
+    [InlineData("Rockets hit the Harir base on Monday but there were no injuries.")]
+    public void Extract_NoCasualtiesAfterTheTrigger_DoesNotNegateTheIncident(string text)
+    {
+        var e = Assert.Single(TestArticles.Extract(text), x => x.Type == EventType.Attack);
+
+        Assert.Equal(Modality.Asserted, e.Modality);
+    }
 }

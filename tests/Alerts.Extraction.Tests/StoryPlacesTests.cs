@@ -75,4 +75,14 @@ public sealed class StoryPlacesTests
     {
         Assert.Equal(expected, StoryPlaces.Normalise(raw));
     }
+
+    [Fact]
+    public void Extract_StatusChangeNamingNoPlace_IsPlacedAtTheDatelineCity()
+    {
+        var text = "FORT VALDRIS — The government suspended its participation in the peace talks on Monday, a spokesman said.";
+
+        var e = TestArticles.Single(text, EventType.TalksSuspended);
+
+        Assert.Equal("Fort Valdris", e.Place?.Name);
+    }
 }

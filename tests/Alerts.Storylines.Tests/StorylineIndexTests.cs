@@ -34,4 +34,27 @@ public sealed class StorylineIndexTests
 
         Assert.Equal(StorylineRules.UnplacedStorylineId, routes[0].StorylineId);
     }
+
+    [Fact]
+    public void Route_StatusNamingOnlyAMediatorOfTwoNegotiations_IsNotGuessedIntoEither()
+    {
+        var index = new StorylineIndex();
+        index.Route([Suspension("Velmora", "Aldonia", "Brevia", "United Nations")]);
+        index.Route([Suspension("Ostrava Bay", "Corvania", "Delmark", "United Nations")]);
+
+        var (routes, _) = index.Route([Suspension(null, "United Nations")]);
+
+        Assert.Equal(StorylineRules.UnplacedStorylineId, routes[0].StorylineId);
+    }
+
+    [Fact]
+    public void Route_StatusNamingOnlyAMediatorOfOneNegotiation_JoinsIt()
+    {
+        var index = new StorylineIndex();
+        var (first, _) = index.Route([Suspension("Velmora", "Aldonia", "Brevia", "United Nations")]);
+
+        var (routes, _) = index.Route([Suspension(null, "United Nations")]);
+
+        Assert.Equal(first[0].StorylineId, routes[0].StorylineId);
+    }
 }
