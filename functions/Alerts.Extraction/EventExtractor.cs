@@ -788,12 +788,15 @@ public sealed class EventExtractor : IEventExtractor
                     || after.Contains("official", StringComparison.OrdinalIgnoreCase) || after.Contains("spokes", StringComparison.OrdinalIgnoreCase)
                     || after.Contains("statement", StringComparison.OrdinalIgnoreCase);
                 var byActor = before.Contains(" by ", StringComparison.OrdinalIgnoreCase);
-                if (targetPosition && actor.Start > trigger.Start)
+                var person = EventPatterns.PersonRoleAfter().IsMatch(after);
+                if ((targetPosition && actor.Start > trigger.Start) || EventPatterns.FacilityAfterActor().IsMatch(after))
                 {
                     Mention.AddDistinct(mention.Targets, actor.Value.Name);
                 }
-                else if (byActor || (!source && !targetPosition && actor.Value.Kind is "armed_group" or "force"))
+                else if (byActor || (!source && !targetPosition && !person && actor.Start < trigger.End && actor.Value.Kind is "armed_group" or "force"))
                 {
+                    // The perpetrator is the subject or a modifier of the trigger ("Kataib Hezbollah launched", "a PMF drone attack")
+                    // or its agent ("claimed by"); a force named later in the sentence ("where US forces train Iraqi troops") is not.
                     Mention.AddDistinct(mention.Actors, actor.Value.Name);
                 }
             }

@@ -205,6 +205,14 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?(?<noun>air\s*strikes?|strikes?|shelling|bombings?|bombardments?|raids?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex DefiniteIncidentNoun();
 
+    /// <summary>"Hamas leader …", "Hezbollah commander …": a group naming a person, not acting itself.</summary>
+    [GeneratedRegex(@"^\s*(?:leader|commander|chief|head|founder|official|officials|spokes\w*|members?|envoy|delegation|negotiators?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex PersonRoleAfter();
+
+    /// <summary>"the Iraqi military base", "a coalition convoy": a force named as the owner of what was hit, not as the attacker.</summary>
+    [GeneratedRegex(@"^\s*(?:military\s+)?(?:base|air\s*base|airbase|camp|garrison|headquarters|positions?|checkpoints?|outposts?|convoys?|patrols?|barracks)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex FacilityAfterActor();
+
     /// <summary>A place named by its facility word but missing from the gazetteer ("at the Harran base").</summary>
     [GeneratedRegex(@"\b(?:in|at|near|on|into|inside|outside)\s+(?:the\s+)?(?<name>(?:\p{Lu}[\w’'-]+\s+){1,3}?)(?<kind>air\s+base|airbase|base|garrison|outpost|camp|airfield|air\s+field)\b", RegexOptions.CultureInvariant)]
     public static partial Regex UnknownFacility();
@@ -217,7 +225,7 @@ internal static partial class EventPatterns
     public static partial Regex ClaimMarker();
 
     /// <summary>A named group after "calling itself", "called", "known as" that the actor list lacks.</summary>
-    [GeneratedRegex(@"\b(?:calling\s+itself|called|known\s+as|named)\s+(?:the\s+)?[""“']?(?<name>\p{Lu}[\w’'-]*(?:\s+(?:(?:of|in|for|the|al|el)\s+){0,2}\p{Lu}[\w’'-]*){0,5}|[a-z][\w-]+(?=[""”']))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:calling\s+itself|called|known\s+as|named)\s+(?:the\s+)?[""“']?(?<name>\p{Lu}[\w’'-]*(?:\s+(?:(?:of|in|for|the|al|el)\s+){0,2}\p{Lu}[\w’'-]*){0,5}|[a-z][\w-]+(?=[.,]?[""”']))", RegexOptions.CultureInvariant)]
     public static partial Regex NamedGroup();
 
     [GeneratedRegex(@"\b(?:part\s+of|member\s+of|affiliated\s+with|backed\s+by|linked\s+to|umbrella\s+of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -73,4 +73,35 @@ public sealed class ActorAndCasualtyTests
 
         Assert.Equal(Modality.Asserted, e.Modality);
     }
+
+    [Fact]
+    public void Extract_ForcesNamedInAClauseAfterTheTrigger_AreNotPerpetrators()
+    {
+        var text = "On Sunday Kataib Hezbollah fired ballistic missiles at the Harir base, where US forces have been training Iraqi security forces.";
+
+        var e = TestArticles.Single(text, EventType.Attack);
+
+        Assert.Equal(["Kataib Hezbollah"], e.Actors);
+    }
+
+    [Fact]
+    public void Extract_GroupNamingAPerson_IsNotAnActorOfTheAttack()
+    {
+        var text = "Rockets hit the Harir base on Sunday, days after the killing of a Hamas leader and a Hezbollah commander.";
+
+        var e = TestArticles.Single(text, EventType.Attack);
+
+        Assert.Empty(e.Actors);
+    }
+
+    [Fact]
+    public void Extract_ForceOwningTheFacilityHit_IsATargetNotAnActor()
+    {
+        var text = "The Iraqi military base was attacked by two missiles on Sunday, claimed by a group calling itself \u201cavengers.\u201d";
+
+        var e = TestArticles.Single(text, EventType.Attack);
+
+        Assert.Equal(["avengers"], e.Actors);
+        Assert.Contains("Iraqi security forces", e.Targets);
+    }
 }
