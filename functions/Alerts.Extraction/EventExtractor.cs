@@ -57,6 +57,9 @@ public sealed class EventExtractor : IEventExtractor
         public List<DateExpression> Dates { get; } = [];
         public List<PhraseMatch<KnownPlace>> Places { get; } = [];
         public List<PhraseMatch<ActorEntry>> ActorMatches { get; } = [];
+
+        /// <summary>The story has spoken of a ceasefire: "the agreement" it later mentions is that ceasefire.</summary>
+        public bool CeasefireTold { get; set; }
     }
 
     private readonly record struct Trigger(EventType Type, int Start, int End, int VerbStart, int VerbEnd, TriggerForm Form)
@@ -72,6 +75,7 @@ public sealed class EventExtractor : IEventExtractor
         SentenceSplitter.Split(text, story.Start, Math.Min(text.Length, story.Start + story.Length), sentences);
 
         var storyPlaces = StoryPlaces.Discover(text, story.Start, Math.Min(text.Length, story.Start + story.Length), _gazetteer, _actors);
+        work.CeasefireTold = false;
         var sentencePlaces = new KnownPlace?[sentences.Count];
         var dominant = DominantPlace(work, sentences, sentencePlaces, storyPlaces) ?? storyPlaces.Dateline;
 
@@ -97,6 +101,7 @@ public sealed class EventExtractor : IEventExtractor
                 FindTriggers(work, sentence, i, sentences);
             }
 
+            work.CeasefireTold |= ContainsCeasefire(span);
             if (triggers.Count == 0)
             {
                 var earlier = (figures.Any || claim.Success ? Antecedent(work, story, sentence) : null)
@@ -318,7 +323,7 @@ public sealed class EventExtractor : IEventExtractor
                         type = EventType.Airstrike;
                     }
                 }
-                else if (type == EventType.Agreement && ceasefireNearby)
+                else if (type == EventType.Agreement && (ceasefireNearby || (work.CeasefireTold && EventPatterns.DefiniteAgreement().IsMatch(match.ValueSpan))))
                 {
                     type = EventType.Ceasefire;
                 }
@@ -511,6 +516,11 @@ public sealed class EventExtractor : IEventExtractor
                     continue;
                 }
 
+                if (mention.Type == EventType.StatementDenial && IsPossessive(work.Text, dates[d].End))
+                {
+                    continue; // "no role in Sunday's operation": the day of what is denied, not of the denial
+                }
+
                 var distance = Distance(dates[d].Start, dates[d].End, triggers[t].Start, triggers[t].End);
                 var preferReporting = !mention.IsIncident && mention.Type is not (EventType.TalksHeld or EventType.TalksConcluded);
                 var better = chosen is null
@@ -563,6 +573,11 @@ public sealed class EventExtractor : IEventExtractor
             }
         }
     }
+
+    /// <summary>"Sunday's operation": a date expression (which may include its "'s") that modifies a noun.</summary>
+    private static bool IsPossessive(string text, int end) =>
+        (end >= 2 && text[end - 1] == 's' && text[end - 2] is '\'' or '’')
+        || (end + 1 < text.Length && text[end] is '\'' or '’' && text[end + 1] == 's' && (end + 2 == text.Length || !char.IsLetter(text[end + 2])));
 
     private static int Distance(int aStart, int aEnd, int bStart, int bEnd) => aEnd <= bStart ? bStart - aEnd : bEnd <= aStart ? aStart - bEnd : 0;
 

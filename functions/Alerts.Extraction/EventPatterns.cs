@@ -115,7 +115,7 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?:talks|negotiations|discussions|dialogue|mediation)\b[^.;:]{0,90}?\b(?<v>resumed|resume|resumes|restarted|restart)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ResumeNounFirst();
 
-    [GeneratedRegex(@"\b(?:talks|negotiations|round|session|discussions)\b[^.;:]{0,90}?\b(?<v>ended|concluded|broke\s+up|wrapped\s+up)\b(?!\s+with\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\b(?:session|sitting|meeting|day)\s+of\s+(?:the\s+)?)\b(?:talks|negotiations|round|discussions)\b[^.;:]{0,90}?\b(?<v>ended|concluded|broke\s+up|wrapped\s+up)\b(?!\s+with\b|\s+(?:at\s+)?(?:about\s+|around\s+)?\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|h\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ConcludedNounFirst();
 
     [GeneratedRegex(@"\b(?<v>signed|sign|signs|signing|reached|reach|struck|sealed|clinched|finalised|finalized|brokered)\s+(?:[\w’',-]+\s+){0,4}?(?:agreements?|deal|accord|memorandum|treaty|pact)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -212,6 +212,10 @@ internal static partial class EventPatterns
     /// <summary>"the Iraqi military base", "a coalition convoy": a force named as the owner of what was hit, not as the attacker.</summary>
     [GeneratedRegex(@"^\s*(?:military\s+)?(?:base|air\s*base|airbase|camp|garrison|headquarters|positions?|checkpoints?|outposts?|convoys?|patrols?|barracks)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex FacilityAfterActor();
+
+    /// <summary>"signed the agreement": an agreement the story has already told of.</summary>
+    [GeneratedRegex(@"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:agreement|deal|accord|pact)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex DefiniteAgreement();
 
     /// <summary>A place named by its facility word but missing from the gazetteer ("at the Harran base").</summary>
     [GeneratedRegex(@"\b(?:in|at|near|on|into|inside|outside)\s+(?:the\s+)?(?<name>(?:\p{Lu}[\w’'-]+\s+){1,3}?)(?<kind>air\s+base|airbase|base|garrison|outpost|camp|airfield|air\s+field)\b", RegexOptions.CultureInvariant)]

@@ -92,4 +92,33 @@ public sealed class EventTypeAndMergeTests
         Assert.IsType<EventExtractor>(extractor);
         Assert.NotEmpty(extractor.Extract(TestArticles.Create("Rockets struck the Erbil air base on Monday.")));
     }
+
+    [Fact]
+    public void Extract_SigningOfTheAgreementAfterACeasefireWasTold_IsThatCeasefire()
+    {
+        var text = "The two sides agreed a ceasefire for the valley on Wednesday evening.\n\nLater the envoys watched as both commanders signed the agreement in the town hall.";
+
+        var events = TestArticles.Extract(text, "2026-05-06T22:00:00+03:00");
+
+        Assert.Contains(events, e => e.Type == EventType.Ceasefire);
+        Assert.DoesNotContain(events, e => e.Type == EventType.Agreement);
+    }
+
+    [Fact]
+    public void Extract_OneLongSessionEnding_IsNotTheTalksConcluding()
+    {
+        var text = "Yesterday's session of the talks lasted 14 hours and only ended at about 3am, an official said.";
+
+        Assert.DoesNotContain(TestArticles.Extract(text), e => e.Type == EventType.TalksConcluded);
+    }
+
+    [Fact]
+    public void Extract_DenialOfSundaysAttack_IsDatedByTheStatementNotBySunday()
+    {
+        var text = "The group said on Tuesday it had played no part in Sunday's attack on the base. \"We had no role in Sunday's operation,\" the group said.";
+
+        var denial = Assert.Single(TestArticles.Extract(text), e => e.Type == EventType.StatementDenial);
+
+        Assert.Equal(new DateOnly(2026, 5, 5), denial.Date);
+    }
 }
