@@ -1,3 +1,5 @@
+using Alerts.Core;
+
 namespace Alerts.Extraction.Tests;
 
 public sealed class GazetteerTests
@@ -62,5 +64,25 @@ public sealed class GazetteerTests
         var e = Assert.Single(TestArticles.Extract(text));
 
         Assert.Equal("Erbil Air Base", e.Place?.Name);
+    }
+
+    [Fact]
+    public void Extract_PlacelessIncident_BorrowsABaseNamedJustBeforeOverTheStorysCity()
+    {
+        var text = "Kirkuk was quiet this week, residents of Kirkuk said. Officials visited the Erbil air base on Monday. Hours later, two drones struck, wounding three soldiers.";
+
+        var e = TestArticles.Single(text, EventType.Attack);
+
+        Assert.Equal("Erbil Air Base", e.Place?.Name);
+    }
+
+    [Fact]
+    public void Extract_PlacelessIncident_KeepsTheStorysCityOverACityNamedInPassing()
+    {
+        var text = "Kirkuk was quiet this week, residents of Kirkuk said. A delegation flew in from Erbil on Monday. Hours later, two drones struck a checkpoint, wounding three soldiers.";
+
+        var e = TestArticles.Extract(text).Single(x => x.Type is EventType.Attack or EventType.Airstrike);
+
+        Assert.Equal("Kirkuk", e.Place?.Name);
     }
 }
