@@ -18,6 +18,8 @@ internal sealed partial class StoryPlaces
         "Christmas", "Iraqi", "Syrian", "Iranian", "Israeli", "Palestinian", "Lebanese", "Qatari", "Saudi", "Emirati", "Turkish", "Russian", "Ukrainian",
         "American", "British", "French", "German", "Kurdish", "Malian", "Algerian", "Egyptian", "Jordanian", "Yemeni", "Sudanese", "Somali", "Ethiopian",
         "Norwegian", "European", "Western", "Arab", "Islamic", "UN", "EU", "US", "UK", "NATO", "Live", "Update", "Breaking", "Analysis", "Opinion",
+        "English", "Arabic", "Persian", "Farsi", "Hebrew", "Kurdish", "Spanish", "Portuguese", "Swahili", "Somali", "Hausa", "Telegram", "Twitter",
+        "Facebook", "WhatsApp", "Instagram", "YouTube", "TikTok", "Signal", "God", "Allah", "Islam", "Christianity", "Easter", "Ramadan", "Eid", "Lent",
     };
 
     private static readonly HashSet<string> InstitutionWords = new(StringComparer.OrdinalIgnoreCase)
