@@ -131,6 +131,7 @@ public sealed class EventExtractor : IEventExtractor
             AddUnknownFacilities(work, sentence);
             storyPlaces.FindAll(work.Folded, sentence.Start, sentence.End, work.Places);
 
+
             var created = new List<Mention>(triggers.Count);
             foreach (var trigger in triggers)
             {
@@ -149,7 +150,7 @@ public sealed class EventExtractor : IEventExtractor
             }
 
             AssignDates(work, sentence, created);
-            AssignPlaces(work, created, lastIncidentPlace ?? dominant, RecentFacility(sentencePlaces, i), statusPlace, sentences, i);
+            AssignPlaces(work, created, lastIncidentPlace ?? dominant, RecentFacility(sentencePlaces, i), statusPlace, storyPlaces, sentences, i);
             AssignActorsAndWeapons(work, sentence, created, claim);
             ReferBack(work, story, created);
 
@@ -656,7 +657,7 @@ public sealed class EventExtractor : IEventExtractor
         return counts.Count == 0 ? null : counts.Values.OrderByDescending(c => c.Count).ThenByDescending(c => c.Place.Specificity).First().Place;
     }
 
-    private void AssignPlaces(ArticleWork work, List<Mention> mentions, KnownPlace? storyPlace, KnownPlace? recentFacility, KnownPlace? statusPlace, List<SentenceSpan> sentences, int index)
+    private void AssignPlaces(ArticleWork work, List<Mention> mentions, KnownPlace? storyPlace, KnownPlace? recentFacility, KnownPlace? statusPlace, StoryPlaces storyPlaces, List<SentenceSpan> sentences, int index)
     {
         var triggers = work.Triggers;
         var places = work.Places;
@@ -668,16 +669,28 @@ public sealed class EventExtractor : IEventExtractor
                 continue; // "Washington said", "Baghdad decided": a government speaking, not a place where something happened
             }
 
+            // "BEIRUT — Jets struck southern Lebanon": the dateline says where the reporter is (and where talks sit), not where a strike hit.
+            var datelineOnly = places.Count > 1 && place.Start >= storyPlaces.DatelineStart && place.End <= storyPlaces.DatelineEnd;
             var owner = -1;
             var ownerDistance = int.MaxValue;
             for (var t = 0; t < triggers.Count; t++)
             {
+                if (datelineOnly && triggers[t].IsIncident)
+                {
+                    continue;
+                }
+
                 var distance = Distance(place.Start, place.End, triggers[t].Start, triggers[t].End);
                 if (distance < ownerDistance || (distance == ownerDistance && triggers[t].IsIncident))
                 {
                     owner = t;
                     ownerDistance = distance;
                 }
+            }
+
+            if (owner < 0)
+            {
+                continue;
             }
 
             // Places near an incident belong to it; a talks sentence's places belong to its nearest trigger.
@@ -713,7 +726,8 @@ public sealed class EventExtractor : IEventExtractor
             }
 
             // Any place of the sentence is better than none for a trigger that got none assigned.
-            var anyInSentence = places.Where(p => !IsMetonym(work.Text, p.End)).Select(p => p.Value).MaxBy(p => p.Specificity);
+            var anyInSentence = places.Where(p => !IsMetonym(work.Text, p.End) && !(mention.IsIncident && places.Count > 1 && p.Start >= storyPlaces.DatelineStart && p.End <= storyPlaces.DatelineEnd))
+                .Select(p => p.Value).MaxBy(p => p.Specificity);
             if (mention.Type == EventType.Casualties)
             {
                 mention.Place = anyInSentence ?? CaptivityPlace(work, sentences, index);
@@ -808,7 +822,8 @@ public sealed class EventExtractor : IEventExtractor
                 {
                     Mention.AddDistinct(mention.Targets, actor.Value.Name);
                 }
-                else if (byActor || (!source && !targetPosition && !person && actor.Start < trigger.End && actor.Value.Kind is "armed_group" or "force"))
+                else if (byActor || (!source && !targetPosition && !person && actor.Start < trigger.End
+                    && (actor.Value.Kind is "armed_group" or "force" || IsSubjectOf(text, actor, trigger))))
                 {
                     // The perpetrator is the subject or a modifier of the trigger ("Kataib Hezbollah launched", "a PMF drone attack")
                     // or its agent ("claimed by"); a force named later in the sentence ("where US forces train Iraqi troops") is not.
@@ -830,6 +845,20 @@ public sealed class EventExtractor : IEventExtractor
                 }
             }
         }
+    }
+
+    /// <summary>A state acts only as the subject right before the trigger ("Russia launched 40 missiles", "Israeli jets bombed").</summary>
+    private static bool IsSubjectOf(string text, PhraseMatch<ActorEntry> actor, Trigger trigger)
+    {
+        var verbStart = trigger.VerbStart;
+        if (actor.End > verbStart || verbStart - actor.End > 25)
+        {
+            return false;
+        }
+
+        var between = text.AsSpan(actor.End, verbStart - actor.End);
+        return between.IndexOfAny(',', ';', ':') < 0 && !between.Contains("said", StringComparison.OrdinalIgnoreCase) && !between.Contains("accus", StringComparison.OrdinalIgnoreCase)
+            && !between.Contains("blam", StringComparison.OrdinalIgnoreCase);
     }
 
     private IEnumerable<string> ActorsAfter(ArticleWork work, SentenceSpan sentence, int from)

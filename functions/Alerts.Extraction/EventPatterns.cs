@@ -30,16 +30,17 @@ internal static partial class EventPatterns
         new(EventType.Attack, WeaponVerb(), TriggerForm.Verb, ["drone", "rocket", "missile", "mortar", "shell", "artillery", "round", "projectile", "bomb", "explosive", "grenade", "gunmen", "munition"]),
         new(EventType.Attack, LaunchWeapon(), TriggerForm.Verb, ["fire", "firing", "launch", "lobbed"]),
         new(EventType.Attack, AttackVerb(), TriggerForm.Verb, ["attacked", "shelled", "bombed", "bombarded", "struck", "targeted", "raided", "stormed"]),
+        new(EventType.Attack, PerpetratorVerb(), TriggerForm.Verb, ["gunm", "bomber", "assailant", "attacker", "militant", "insurgent", "fighters", "rebels", "jihadist"]),
         new(EventType.Attack, AttackNoun(), TriggerForm.Noun, ["attack", "assault", "shelling", "bombing", "bombardment", "strike", "barrage", "raid", "ambush"]),
         new(EventType.TalksHeld, HeldVerbFirst(), TriggerForm.Verb, ["talks", "negotiations"]),
         new(EventType.TalksHeld, HeldNounFirst(), TriggerForm.Verb, ["talks", "negotiations", "round", "session"]),
         new(EventType.TalksHeld, HeldMet(), TriggerForm.Verb, [" met "]),
         new(EventType.TalksHeld, HeldDaysOf(), TriggerForm.Noun, ["talks", "negotiations"]),
-        new(EventType.TalksSuspended, SuspendVerbFirst(), TriggerForm.Verb, ["suspend", "paus", "halt", "froze", "freez"]),
-        new(EventType.TalksSuspended, SuspendNounFirst(), TriggerForm.Verb, ["suspended", "paused", "halted", "frozen"]),
+        new(EventType.TalksSuspended, SuspendVerbFirst(), TriggerForm.Verb, ["suspend", "paus", "halt", "froze", "freez", "broke off", "break off", "breaking off", "called off"]),
+        new(EventType.TalksSuspended, SuspendNounFirst(), TriggerForm.Verb, ["suspended", "paused", "halted", "frozen", "collapsed", "broke down", "broken down"]),
         new(EventType.TalksSuspended, SuspendWalkOut(), TriggerForm.Verb, ["leaving", "left", "quit", "walk", "pull", "withdr"]),
         new(EventType.TalksPostponed, PostponeVerbFirst(), TriggerForm.Verb, ["postpon", "delay", "push", "put off", "defer"]),
-        new(EventType.TalksPostponed, PostponeNounFirst(), TriggerForm.Verb, ["postponed", "delayed", "pushed back", "put off", "deferred"]),
+        new(EventType.TalksPostponed, PostponeNounFirst(), TriggerForm.Verb, ["postponed", "delayed", "pushed back", "put off", "deferred", "adjourned"]),
         new(EventType.TalksPostponed, PostponementAnnounced(), TriggerForm.Verb, ["postponement"]),
         new(EventType.TalksResumed, ResumeVerbFirst(), TriggerForm.Verb, ["resum", "restart", "return", "came back"]),
         new(EventType.TalksResumed, ResumeNounFirst(), TriggerForm.Verb, ["resum", "restart"]),
@@ -76,6 +77,10 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?<v>attacked|shelled|bombed|bombarded|struck|targeted|raided|stormed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AttackVerb();
 
+    /// <summary>"A suicide bomber killed 12 people", "gunmen opened fire": the attackers named as the subject.</summary>
+    [GeneratedRegex(@"\b(?:gunm[ae]n|suicide\s+bombers?|bombers?|assailants|attackers|militants|insurgents|fighters|rebels|jihadists)\b[^.;:]{0,40}?(?<!\b(?:were|was|been|being|are|is)\s)\b(?<v>killed|opened\s+fire|stormed|ambushed|attacked|shot\s+dead|overran|blew\s+(?:himself|herself|themselves)\s+up)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PerpetratorVerb();
+
     [GeneratedRegex(@"(?<!\bheart\s)(?<!counter-)(?<!on\sthe\s)\b(?<v>attack|assault|shelling|bombing|bombardment|airstrike|air\s+strike|strike|barrage|raid|ambush)\b(?!s\b|\s+(?:drones?|helicopters?|dogs?|a\s+balance))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AttackNoun();
 
@@ -91,10 +96,10 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?:days?|rounds?)\s+of\s+(?:[\w-]+\s+)?(?<v>talks|negotiations)\b|\b(?<v>talks)\s+(?:in|at)\s+\p{Lu}[\w-]+\s+on\s+\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeldDaysOf();
 
-    [GeneratedRegex(@"\b(?<v>suspend|suspends|suspended|suspending|pause|pauses|paused|pausing|halt|halts|halted|halting|freeze|freezes|froze|frozen|freezing)\s+(?:[\w’'-]+\s+){0,4}?(?:talks|negotiations|participation|mediation|role|discussions|dialogue)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<v>suspend|suspends|suspended|suspending|pause|pauses|paused|pausing|halt|halts|halted|halting|freeze|freezes|froze|frozen|freezing|broke\s+off|break\s+off|breaks\s+off|breaking\s+off|called\s+off)\s+(?:[\w’'-]+\s+){0,4}?(?:talks|negotiations|participation|mediation|role|discussions|dialogue)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SuspendVerbFirst();
 
-    [GeneratedRegex(@"\b(?:talks|negotiations|discussions|mediation|dialogue|participation)\b[^.;:]{0,60}?\b(?<v>(?:been|be|was|were|is|are)\s+(?:indefinitely\s+|temporarily\s+)?(?:suspended|paused|halted|frozen)|suspended|frozen)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:talks|negotiations|discussions|mediation|dialogue|participation)\b[^.;:]{0,60}?\b(?<v>(?:been|be|was|were|is|are)\s+(?:indefinitely\s+|temporarily\s+)?(?:suspended|paused|halted|frozen)|suspended|frozen|collapsed|broke\s+down|broken\s+down)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SuspendNounFirst();
 
     [GeneratedRegex(@"\b(?<v>leaving|left|quit|quitting|walked\s+out\s+of|walking\s+out\s+of|pulled\s+out\s+of|pulling\s+out\s+of|withdrew\s+from|withdrawing\s+from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -103,7 +108,7 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?<v>postpone|postpones|postponed|postponing|delay|delays|delayed|delaying|push(?:es|ed)?\s+back|put\s+off|defer(?:s|red)?)\s+(?:[\w’'-]+\s+){0,5}?(?:talks|negotiations|round|session|meeting|announcement|signing|date|vote|summit|withdrawal|pullout|pull-out|departure|drawdown)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PostponeVerbFirst();
 
-    [GeneratedRegex(@"\b(?:talks|negotiations|round|session|meeting|announcement|signing|summit)\b[^.;:]{0,150}?\b(?<v>(?:(?:been|be|was|were|is|are)\s+)?(?:postponed|delayed|pushed\s+back|put\s+off|deferred))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:talks|negotiations|round|session|meeting|announcement|signing|summit)\b[^.;:]{0,150}?\b(?<v>(?:(?:been|be|was|were|is|are)\s+)?(?:postponed|delayed|pushed\s+back|put\s+off|deferred|adjourned(?=[^.;:]{0,30}?\b(?:until|till)\b)))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PostponeNounFirst();
 
     [GeneratedRegex(@"\b(?<v>announc\w*|confirm\w*|declar\w*)\s+(?:the\s+|a\s+)?postponement\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -130,7 +135,7 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?<v>agreed|agree|agreeing|signed|declared|announced|reached|brokered|accepted)\s+(?:to\s+)?(?:on\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CeasefireVerbFirst();
 
-    [GeneratedRegex(@"\b(?:ceasefire|cease-fire|truce)\b(?:\s+(?:deal|agreement))?\s+(?:[\w-]+\s+){0,3}?(?<v>(?:(?:was|were|been|is|be)\s+)?(?:agreed|signed|declared|reached|announced))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:ceasefire|cease-fire|truce)\b(?:\s+(?:deal|agreement))?\s+(?:[\w-]+\s+){0,8}?(?<v>(?:(?:was|were|been|is|be)\s+)?(?:agreed|signed|declared|reached|announced)|took\s+effect|takes\s+effect|came\s+into\s+(?:force|effect)|went\s+into\s+effect|entered\s+into\s+force)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CeasefireNounFirst();
 
     [GeneratedRegex(@"\b(?:ceasefire|cease-fire|truce)\b[^.;:]{0,40}?\b(?<v>(?:(?:has|had|have)\s+been\s+|was\s+|were\s+)?(?:broken|violated|breached|collapsed|collapse|shattered))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -166,18 +171,18 @@ internal static partial class EventPatterns
     // ---- context and scope ----
 
     /// <summary>Physical-violence context: weapons, armed actors, military targets, harm.</summary>
-    [GeneratedRegex(@"\b(?:" + Weapon + @"|shelling|gunfire|militants?|militias?|militiamen|garrison|base|airbase|outpost|troops|soldiers|service\s+members|personnel|forces|military|army|jets?|warplanes?|aircraft|armed|fighters|civilians|killed|wounded|injured|casualties|dead|positions|installations?|convoy|checkpoint|sites|depot|camp|airfield|terminal|market|missiles?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:" + Weapon + @"|shelling|gunfire|militants?|militias?|militiamen|garrison|base|airbase|outpost|troops|soldiers|service\s+members|personnel|forces|military|army|jets?|warplanes?|aircraft|armed|fighters|civilians|killed|killing|wounded|wounding|injured|injuring|casualties|dead|positions|installations?|convoy|checkpoint|sites|depot|camp|airfield|terminal|market|missiles?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex ViolenceContext();
 
     /// <summary>What a weapon is aimed at: without one, "launched a drone" is a product launch.</summary>
-    [GeneratedRegex(@"\b(?:garrison|base|airbase|outpost|troops|soldiers|service\s+members|personnel|forces|military|army|positions|installations?|convoy|checkpoint|sites|depot|camp|airfield|terminal|market|district|town|city|village|neighbourhood|neighborhood|building|school|hospital|homes|houses|residential|civilians|killed|wounded|injured|casualties|dead|bus|vehicle|port|airport|refinery|facility|ship|vessel|tanker|embassy|area|perimeter|militants?|militias?|fighters)\b|(?-i:\b(?:hit|struck|into|at|on)\s+(?:the\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:garrison|base|airbase|outpost|troops|soldiers|service\s+members|personnel|forces|military|army|positions|installations?|convoy|checkpoint|sites|depot|camp|airfield|terminal|market|district|town|city|village|neighbourhood|neighborhood|building|school|hospital|homes|houses|residential|civilians|killed|killing|wounded|wounding|injured|injuring|casualties|dead|people|residents|targets|bus|vehicle|port|airport|refinery|facility|ship|vessel|tanker|embassy|area|perimeter|militants?|militias?|fighters)\b|(?-i:\b(?:hit|struck|into|at|on)\s+(?:the\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex TargetContext();
 
     /// <summary>Nouns that name physical violence on their own.</summary>
     [GeneratedRegex(@"^(?:shelling|bombing|bombardment|airstrike|air\s+strike|barrage)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex PhysicalNoun();
 
-    [GeneratedRegex(@"\b(?:jets?|warplanes?|aircraft|air\s*strikes?|airstrikes?|air\s+raids?|helicopters?|bombers?|F-\d+\w*|air\s+force)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:jets?|warplanes?|aircraft|air\s*strikes?|airstrikes?|air\s+raids?|helicopters?|(?<!suicide\s)bombers?|F-\d+\w*|air\s+force)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex AirContext();
 
     /// <summary>Determiners that make a noun trigger refer to one happening ("the attack", "Saturday's shelling").</summary>

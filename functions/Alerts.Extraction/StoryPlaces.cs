@@ -33,10 +33,20 @@ internal sealed partial class StoryPlaces
 
     private readonly PhraseIndex<KnownPlace> _index = new();
 
-    private StoryPlaces(KnownPlace? dateline) => Dateline = dateline;
+    private StoryPlaces(KnownPlace? dateline, int datelineStart, int datelineEnd)
+    {
+        Dateline = dateline;
+        DatelineStart = datelineStart;
+        DatelineEnd = datelineEnd;
+    }
 
     /// <summary>The dateline city of the story: its default place when a sentence names none.</summary>
     public KnownPlace? Dateline { get; }
+
+    /// <summary>Where the dateline stands in the text: a place found there says where the reporter was, not where it happened.</summary>
+    public int DatelineStart { get; }
+
+    public int DatelineEnd { get; }
 
     public bool IsEmpty => _index.Count == 0;
 
@@ -46,14 +56,16 @@ internal sealed partial class StoryPlaces
         KnownPlace? dateline = null;
         var head = DatelineMarker().Match(text, start, Math.Min(end, start + 600) - start);
         string? datelineName = null;
+        var (datelineStart, datelineEnd) = (-1, -1);
         if (head.Success && Normalise(head.Groups["name"].Value) is { } name && IsPlaceName(name, actors))
         {
             datelineName = name;
+            (datelineStart, datelineEnd) = (head.Index, head.Index + head.Length);
             var known = gazetteer.Find(name);
             dateline = known is not null ? new KnownPlace(known, Gazetteer.SpecificityOf(known.Kind)) : Unknown(name);
         }
 
-        var places = new StoryPlaces(dateline);
+        var places = new StoryPlaces(dateline, datelineStart, datelineEnd);
         if (datelineName is not null && dateline!.Place.Kind == "unknown")
         {
             places.Add(datelineName, dateline);
@@ -162,8 +174,8 @@ internal sealed partial class StoryPlaces
         }
     }
 
-    /// <summary>An upper-case city at the start of a line, before a dash: "PORT KESSAR —", "ISTANBUL, Turkey —".</summary>
-    [GeneratedRegex(@"^[ \t]*(?<name>\p{Lu}[\p{Lu}\p{M}’'.-]+(?:[ ]\p{Lu}[\p{Lu}\p{M}’'.-]+){0,2})(?:,[ ]*\p{L}[\p{L}.]*(?:[ ]\p{L}[\p{L}.]*){0,2})?[ ]*(?:—|–|--)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    /// <summary>An upper-case city at the start of a line, before a dash: "PORT KESSAR —", "ISTANBUL, Turkey —", "GOMA, Congo (Wire) - ".</summary>
+    [GeneratedRegex(@"^[ \t]*(?<name>\p{Lu}[\p{Lu}\p{M}’'.-]+(?:[ ]\p{Lu}[\p{Lu}\p{M}’'.-]+){0,2})(?:,[ ]*\p{L}[\p{L}.]*(?:[ ]\p{L}[\p{L}.]*){0,2})?(?:[ ]*\([\p{L}\p{N} .&-]{1,30}\))?(?:[ ]*(?:—|–|--)|[ ]+-[ ])", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex DatelineMarker();
 
     /// <summary>A capitalised name (1–3 words, al-/el- particles) after a place preposition or "city/town/district of".</summary>

@@ -14,6 +14,13 @@ public sealed class EventTypeAndMergeTests
     [InlineData("The army and the rebels agreed a ceasefire for Kharkiv on Monday.", EventType.Ceasefire)]
     [InlineData("The mission's withdrawal was postponed on Monday by three months.", EventType.WithdrawalPostponed)]
     [InlineData("Delegations held talks in Baghdad on Monday on the future of the mission.", EventType.TalksHeld)]
+    [InlineData("Negotiators broke off the talks in Jeddah on Monday after a row over prisoner lists.", EventType.TalksSuspended)]
+    [InlineData("The peace talks in Addis Ababa collapsed on Monday amid mutual accusations.", EventType.TalksSuspended)]
+    [InlineData("The talks in Jeddah were adjourned on Monday until after the holiday.", EventType.TalksPostponed)]
+    [InlineData("A truce between the army and the militia took effect in Kharkiv on Monday at noon.", EventType.Ceasefire)]
+    [InlineData("A suicide bomber killed nine people at a bus station in Maiduguri on Monday.", EventType.Attack)]
+    [InlineData("Gunmen opened fire on worshippers leaving a mosque in Kano on Monday, killing six.", EventType.Attack)]
+    [InlineData("Warplanes bombed targets around Idlib on Monday, killing at least five people.", EventType.Airstrike)]
     public void Extract_TriggerSentence_YieldsItsTypeAssertedAndDated(string text, EventType type)
     {
         var e = TestArticles.Single(text, type);
@@ -120,5 +127,29 @@ public sealed class EventTypeAndMergeTests
         var denial = Assert.Single(TestArticles.Extract(text), e => e.Type == EventType.StatementDenial);
 
         Assert.Equal(new DateOnly(2026, 5, 5), denial.Date);
+    }
+
+    [Fact]
+    public void Extract_StateNamedAsTheSubject_IsThePerpetratorOfTheStrike()
+    {
+        var e = TestArticles.Single("Russia launched dozens of drones at the Odesa port on Sunday, damaging grain silos.", EventType.Attack);
+
+        Assert.Contains("Russia", e.Actors);
+    }
+
+    [Fact]
+    public void Extract_StateThatSpeaksAboutAStrike_IsNotItsPerpetrator()
+    {
+        var e = TestArticles.Single("Iraq said on Sunday that drones struck the Harir base overnight.", EventType.Attack);
+
+        Assert.DoesNotContain("Iraq", e.Actors);
+    }
+
+    [Fact]
+    public void Extract_DatelineCityBesideTheStruckPlace_IsNotThePlaceOfTheStrike()
+    {
+        var e = TestArticles.Single("BEIRUT — Jets bombed several villages in southern Lebanon on Sunday, killing four people.", EventType.Airstrike);
+
+        Assert.NotEqual("Beirut", e.Place?.Name);
     }
 }

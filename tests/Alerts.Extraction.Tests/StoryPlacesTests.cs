@@ -15,6 +15,17 @@ public sealed class StoryPlacesTests
         Assert.Equal("Fort Valdris", e.Place?.Name);
     }
 
+    [Theory]
+    [InlineData("VARNO BAY, Northland (Coastwire) - Gunmen attacked a checkpoint on Monday, killing two police officers.")]
+    [InlineData("VARNO BAY (Coastwire) — Gunmen attacked a checkpoint on Monday, killing two police officers.")]
+    [InlineData("VARNO BAY -- Gunmen attacked a checkpoint on Monday, killing two police officers.")]
+    public void Extract_DatelineWithCountryOrAgency_IsStillTheDatelineCity(string text)
+    {
+        var e = TestArticles.Single(text, EventType.Attack);
+
+        Assert.Equal("Varno Bay", e.Place?.Name);
+    }
+
     [Fact]
     public void Extract_ShortFormOfTheDatelineCity_IsTheSamePlace()
     {
