@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Alerts.Core;
+using Alerts.Testing;
 using AngleSharp.Html.Parser;
 
 namespace Alerts.Articles.Tests;
@@ -18,7 +19,7 @@ public sealed class CorpusTests
 
     private static JsonElement Gold(string corpus)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(SharedCorpus.Path("corpus", corpus, "gold.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(SharedCorpus.Gold(corpus)));
         return doc.RootElement.Clone();
     }
 
@@ -108,7 +109,7 @@ public sealed class CorpusTests
     {
         var parser = new HtmlParser();
         var checkedItems = 0;
-        foreach (var path in Directory.GetFiles(SharedCorpus.Path("corpus", "dev", "articles"), "*.html"))
+        foreach (var path in Directory.GetFiles(SharedCorpus.Articles("dev"), "*.html"))
         {
             var article = Read("corpus", "dev", "articles", System.IO.Path.GetFileName(path)).Article;
             Assert.NotNull(article);
@@ -184,7 +185,7 @@ public sealed class CorpusTests
     [SharedCorpusFact]
     public void Read_SeedWithTwoStories_YieldsTwoTitledStories()
     {
-        var file = Directory.GetFiles(SharedCorpus.Path("corpus", "seeds", "articles"), "003_*.txt").Single();
+        var file = Directory.GetFiles(SharedCorpus.Articles("seeds"), "003_*.txt").Single();
         var article = Read("corpus", "seeds", "articles", System.IO.Path.GetFileName(file)).Article;
 
         Assert.NotNull(article);
@@ -204,7 +205,7 @@ public sealed class CorpusTests
     [SharedCorpusFact]
     public void Read_SeedPageJunk_Removed()
     {
-        foreach (var file in Directory.GetFiles(SharedCorpus.Path("corpus", "seeds", "articles"), "*.txt"))
+        foreach (var file in Directory.GetFiles(SharedCorpus.Articles("seeds"), "*.txt"))
         {
             var article = Read("corpus", "seeds", "articles", System.IO.Path.GetFileName(file)).Article;
             Assert.NotNull(article);

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Alerts.Articles;
 using Alerts.Core;
 using Alerts.Extraction;
+using Alerts.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -12,10 +13,9 @@ namespace Alerts.Language.Tests;
 
 public sealed partial class SeedReplayTests(ITestOutputHelper output)
 {
-    [SharedCorpusFact]
+    [SharedCorpusFact(NeedsScorer = true)]
     public async Task Replay_WithCannedLanguageService_IsAtLeastAsGoodAsWithout()
     {
-        var shared = SharedCorpus.Root!;
         await using var listener = await LanguageServiceListener.StartAsync(r => CannedLanguageService.Respond(r, CannedLanguageService.SeedEntities));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -34,7 +34,7 @@ public sealed partial class SeedReplayTests(ITestOutputHelper output)
         var changed = 0;
         var extracting = TimeSpan.Zero;
         var enriching = TimeSpan.Zero;
-        foreach (var file in Directory.GetFiles(Path.Combine(shared, "corpus", "seeds", "articles")).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(SharedCorpus.Articles("seeds")).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(file);
             if (reader.Read(new ArticleInput(name, await File.ReadAllBytesAsync(file))).Article is not { } article)
@@ -56,9 +56,9 @@ public sealed partial class SeedReplayTests(ITestOutputHelper output)
             enriched.AddRange(sharpened.Select(e => ReplayRecords.ForEvent(name, e)));
         }
 
-        var gold = Path.Combine(shared, "corpus", "seeds", "gold.json");
-        var without = await ScoreAsync(shared, gold, plain);
-        var with = await ScoreAsync(shared, gold, enriched);
+        var gold = SharedCorpus.Gold("seeds");
+        var without = Score(gold, plain);
+        var with = Score(gold, enriched);
         output.WriteLine($"without Language: {without.Line}");
         output.WriteLine($"with Language:    {with.Line}");
         output.WriteLine($"extraction {extracting.TotalMilliseconds:F0} ms, enrichment {enriching.TotalMilliseconds:F0} ms (informative only)");
@@ -70,32 +70,13 @@ public sealed partial class SeedReplayTests(ITestOutputHelper output)
         Assert.True(with.Speculation <= without.Speculation, $"speculation taken as fact rose from {without.Speculation} to {with.Speculation}");
     }
 
-    private static async Task<(double F1, int Speculation, string Line)> ScoreAsync(string shared, string gold, IReadOnlyList<string> records)
+    /// <summary>The events F1 and speculation taken as fact as the scorer prints them (F1 to three decimals).</summary>
+    private static (double F1, int Speculation, string Line) Score(string gold, IReadOnlyList<string> records)
     {
-        var predictions = Path.GetTempFileName();
-        try
-        {
-            await File.WriteAllLinesAsync(predictions, records);
-            var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { Path.Combine(shared, "tools", "score.py"), "--gold", gold, "--pred", predictions })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start)!;
-            var stdout = await process.StandardOutput.ReadToEndAsync();
-            var stderr = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, $"score.py failed: {stderr}");
-            var line = stdout.Split('\n').First(l => l.StartsWith("events:", StringComparison.Ordinal));
-            var match = EventsLine().Match(line);
-            Assert.True(match.Success, $"unexpected score line: {line}");
-            return (double.Parse(match.Groups["f1"].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups["spec"].Value, CultureInfo.InvariantCulture), line);
-        }
-        finally
-        {
-            File.Delete(predictions);
-        }
+        var line = SharedCorpus.Score(gold, records).Line("events");
+        var match = EventsLine().Match(line);
+        Assert.True(match.Success, $"unexpected score line: {line}");
+        return (double.Parse(match.Groups["f1"].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups["spec"].Value, CultureInfo.InvariantCulture), line);
     }
 
     [GeneratedRegex(@"F1=(?<f1>[0-9.]+) .*speculation as fact=(?<spec>\d+)")]

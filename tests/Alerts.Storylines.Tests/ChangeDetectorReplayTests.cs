@@ -1,4 +1,5 @@
 using Alerts.Core;
+using Alerts.Testing;
 using Xunit.Abstractions;
 
 namespace Alerts.Storylines.Tests;
@@ -6,20 +7,20 @@ namespace Alerts.Storylines.Tests;
 /// <summary>Replays the gold events of both corpora through the detector and scores the alerts with <c>../shared/tools/score.py</c>.</summary>
 public sealed class ChangeDetectorReplayTests(ITestOutputHelper output)
 {
-    [SharedCorpusFact]
+    [SharedCorpusFact(NeedsScorer = true)]
     public async Task ApplyAsync_SeedGoldEventsInOrder_AlertsScorePerfectly()
-        => await AssertPerfectAsync(Path.Combine(SharedCorpus.Root!, "corpus", "seeds"));
+        => await AssertPerfectAsync(SharedCorpus.Corpus("seeds"));
 
-    [SharedCorpusFact]
+    [SharedCorpusFact(NeedsScorer = true)]
     public async Task ApplyAsync_DevGoldEventsInOrder_AlertsScorePerfectly()
-        => await AssertPerfectAsync(Path.Combine(SharedCorpus.Root!, "corpus", "dev"));
+        => await AssertPerfectAsync(SharedCorpus.Corpus("dev"));
 
     [SharedCorpusFact]
     public async Task ApplyAsync_EveryArticleTwiceInterleavedAndUnderSecondName_SameAlertsAsOnce()
     {
         foreach (var corpus in new[] { "seeds", "dev" })
         {
-            var messages = GoldReplay.Messages(Path.Combine(SharedCorpus.Root!, "corpus", corpus));
+            var messages = GoldReplay.Messages(SharedCorpus.Corpus(corpus));
             var once = await ReplayAsync(messages);
 
             var detector = Builders.Detector(new InMemoryDocumentStore());
@@ -47,12 +48,12 @@ public sealed class ChangeDetectorReplayTests(ITestOutputHelper output)
         }
     }
 
-    [SharedCorpusFact]
+    [SharedCorpusFact(NeedsScorer = true)]
     public async Task ApplyAsync_DevGoldEventsMadeImperfect_AlertsStillScorePerfectly()
     {
         // What an extractor gets wrong without harm: extra hedged and denied copies, spelling variants of places,
         // extra actors, and no date on older mentions of events that raise no alert.
-        var corpus = Path.Combine(SharedCorpus.Root!, "corpus", "dev");
+        var corpus = SharedCorpus.Corpus("dev");
         var alerting = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(corpus, "gold.json")))!["alerts"]!.AsArray()
             .Select(a => ((string)a!["after_file"]!, ((string)a["event_key"]!).Split('|')[0]))
             .ToHashSet();
@@ -87,8 +88,7 @@ public sealed class ChangeDetectorReplayTests(ITestOutputHelper output)
     private async Task AssertPerfectAsync(string corpusFolder, IReadOnlyList<ArticleEventsMessage> messages)
     {
         var alerts = await ReplayAsync(messages);
-        var result = SharedCorpus.Score(Path.Combine(corpusFolder, "gold.json"), alerts.Select(ReplayRecords.ForAlert));
-        var scored = result["alerts"]!;
+        var scored = SharedCorpus.Score(Path.Combine(corpusFolder, "gold.json"), alerts.Select(ReplayRecords.ForAlert)).Alerts;
         var detail = string.Join("\n", alerts.Select(a => $"{a.ArticleName} [{a.Severity}] {a.Headline} | {a.Summary} | {a.Change.Before} -> {a.Change.After} | sources {a.SourceCount}"));
         output.WriteLine(scored.ToJsonString());
         output.WriteLine(detail);
