@@ -143,6 +143,8 @@ public sealed class EventExtractor : IEventExtractor
                     Sentence = sentence,
                     TriggerStart = trigger.Start,
                     Stem = Stem(text.AsSpan(trigger.VerbStart, trigger.VerbEnd - trigger.VerbStart)),
+                    IsReference = !trigger.IsIncident && EventPatterns.ReferringClauseBefore().IsMatch(
+                        text.AsSpan(Math.Max(sentence.Start, trigger.VerbStart - 40), trigger.VerbStart - Math.Max(sentence.Start, trigger.VerbStart - 40))),
                     IsAnaphoric = trigger.Form == TriggerForm.Noun && EventPatterns.DefiniteBefore().IsMatch(text.AsSpan(sentence.Start, trigger.Start - sentence.Start)),
                     Modality = ModalityOf(text, sentence, trigger),
                 };
@@ -150,6 +152,13 @@ public sealed class EventExtractor : IEventExtractor
             }
 
             AssignDates(work, sentence, created);
+            foreach (var mention in created)
+            {
+                if (mention.IsReference && mention.Date is null)
+                {
+                    mention.Confidence = -1; // "since it took effect", "where the talks were held": a reference, not a report
+                }
+            }
             AssignPlaces(work, created, lastIncidentPlace ?? dominant, RecentFacility(sentencePlaces, i), statusPlace, storyPlaces, sentences, i);
             AssignActorsAndWeapons(work, sentence, created, claim);
             ReferBack(work, story, created);
@@ -314,6 +323,12 @@ public sealed class EventExtractor : IEventExtractor
                         continue;
                     }
 
+                    if (verb.Value.EndsWith("strike", StringComparison.OrdinalIgnoreCase)
+                        && EventPatterns.LabourBefore().IsMatch(text.AsSpan(Math.Max(sentence.Start, match.Index - 40), match.Index - Math.Max(sentence.Start, match.Index - 40))))
+                    {
+                        continue; // "the dock workers' strike": a labour strike
+                    }
+
                     if (pattern.Form == TriggerForm.Verb && (IsFigurative(text, vEnd) || !EventPatterns.TargetContext().IsMatch(span)))
                     {
                         continue;
@@ -446,7 +461,10 @@ public sealed class EventExtractor : IEventExtractor
         var hedge = EventPatterns.HedgeMarker().Match(string.Concat(before, " ".AsSpan(), predicate));
         if (!hedge.Success)
         {
-            return Modality.Asserted;
+            // "Rumours spread quickly on Sunday that fighters had struck Palma": the whole clause is hearsay.
+            return trigger.Type != EventType.StatementDenial && EventPatterns.HearsayFrame().IsMatch(text.AsSpan(sentence.Start, trigger.Start - sentence.Start))
+                ? Modality.Hedged
+                : Modality.Asserted;
         }
 
         if (trigger.Type == EventType.StatementDenial && !hedge.Groups["conditional"].Success)
@@ -492,7 +510,7 @@ public sealed class EventExtractor : IEventExtractor
                     continue;
                 }
 
-                var distance = Distance(date.Start, date.End, triggers[t].Start, triggers[t].End);
+                var distance = DateDistance(triggers, t, date);
                 if (distance < bestDistance)
                 {
                     bestDistance = distance;
@@ -522,7 +540,7 @@ public sealed class EventExtractor : IEventExtractor
                     continue; // "no role in Sunday's operation": the day of what is denied, not of the denial
                 }
 
-                var distance = Distance(dates[d].Start, dates[d].End, triggers[t].Start, triggers[t].End);
+                var distance = DateDistance(triggers, t, dates[d]);
                 var preferReporting = !mention.IsIncident && mention.Type is not (EventType.TalksHeld or EventType.TalksConcluded);
                 var better = chosen is null
                     || (chosen.Value.Kind == DateKind.Vague && dates[d].Kind != DateKind.Vague)
@@ -579,6 +597,25 @@ public sealed class EventExtractor : IEventExtractor
     private static bool IsPossessive(string text, int end) =>
         (end >= 2 && text[end - 1] == 's' && text[end - 2] is '\'' or '’')
         || (end + 1 < text.Length && text[end] is '\'' or '’' && text[end + 1] == 's' && (end + 2 == text.Length || !char.IsLetter(text[end + 2])));
+
+    /// <summary>
+    /// How far a date is from a trigger: from its whole span ("Talks in Istanbul on 17 March ended" dates both the talks and their
+    /// end), but from its verb alone when another trigger's verb stands between them ("talks that resumed on Monday, nine days
+    /// after the first round broke up": Monday is when they resumed).
+    /// </summary>
+    private static int DateDistance(List<Trigger> triggers, int t, DateExpression date)
+    {
+        var trigger = triggers[t];
+        foreach (var other in triggers)
+        {
+            if (other != trigger && other.VerbStart > trigger.Start && other.VerbEnd <= date.Start && other.VerbEnd <= trigger.VerbStart)
+            {
+                return Distance(date.Start, date.End, trigger.VerbStart, trigger.VerbEnd);
+            }
+        }
+
+        return Distance(date.Start, date.End, trigger.Start, trigger.End);
+    }
 
     private static int Distance(int aStart, int aEnd, int bStart, int bEnd) => aEnd <= bStart ? bStart - aEnd : bEnd <= aStart ? aStart - bEnd : 0;
 

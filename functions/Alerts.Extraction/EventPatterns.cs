@@ -56,7 +56,7 @@ internal static partial class EventPatterns
         new(EventType.WithdrawalPostponed, WithdrawalPostponedNounFirst(), TriggerForm.Verb, ["withdrawal", "pullout", "pull-out", "departure", "drawdown"]),
         new(EventType.StatementDenial, DenialVerb(), TriggerForm.Verb, ["denied", "denies", "deny", "denying"]),
         new(EventType.StatementDenial, DenialNoun(), TriggerForm.Verb, ["denial"]),
-        new(EventType.StatementDenial, DenialNoRole(), TriggerForm.Verb, ["no part", "no role", "at no time"]),
+        new(EventType.StatementDenial, DenialNoRole(), TriggerForm.Verb, ["no part", "no role", "at no time", "nothing to do with"]),
         new(EventType.StatementDenial, DenialFalse(), TriggerForm.Verb, ["false", "untrue", "baseless", "fabricated", "unfounded"]),
         new(EventType.Casualties, DeathInCaptivity(), TriggerForm.Verb, ["captivity"]),
         new(EventType.Casualties, HostageDied(), TriggerForm.Verb, ["hostage", "captive"]),
@@ -68,7 +68,7 @@ internal static partial class EventPatterns
     /// <summary>Sentences that may carry casualty figures.</summary>
     public static readonly SearchValues<string> CasualtyKeys = SearchValues.Create(["kill", "dead", "died", "death", "injur", "wound", "hurt", "casualt", "toll"], StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"\b(?:" + Weapon + @")\b[^.;:]{0,60}?\b(?<v>struck|strikes?|hit|hits|slammed\s+into|crashed\s+into|landed\s+(?:inside|in|on|near)|(?:were|was)\s+(?:fired|launched)|fired|targeted|exploded|blew\s+up|rained\s+down)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:" + Weapon + @")\b[^.;:]{0,60}?\b(?<v>struck|strikes?|hit|hits|slammed\s+into|crashed\s+into|landed\s+(?:inside|in|on|near)|(?:were|was)\s+(?:fired|launched)|fired|targeted|exploded|blew\s+up|rained\s+down|tore\s+through|ripped\s+through|went\s+off|detonated)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WeaponVerb();
 
     [GeneratedRegex(@"\b(?<v>fired|fires|firing|launched|launches|launching|lobbed)\s+(?:[\w’'-]+\s+){0,3}?(?:" + Weapon + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -135,7 +135,7 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?<v>agreed|agree|agreeing|signed|declared|announced|reached|brokered|accepted)\s+(?:to\s+)?(?:on\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CeasefireVerbFirst();
 
-    [GeneratedRegex(@"\b(?:ceasefire|cease-fire|truce)\b(?:\s+(?:deal|agreement))?\s+(?:[\w-]+\s+){0,8}?(?<v>(?:(?:was|were|been|is|be)\s+)?(?:agreed|signed|declared|reached|announced)|took\s+effect|takes\s+effect|came\s+into\s+(?:force|effect)|went\s+into\s+effect|entered\s+into\s+force)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:ceasefire|cease-fire|truce)\b,?(?:\s+(?:deal|agreement))?\s+(?:[\w-]+\s+){0,8}?(?<v>(?:(?:was|were|been|is|be)\s+)?(?:agreed|signed|declared|reached|announced)|took\s+effect|takes\s+effect|came\s+into\s+(?:force|effect)|went\s+into\s+effect|entered\s+into\s+force)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CeasefireNounFirst();
 
     [GeneratedRegex(@"\b(?:ceasefire|cease-fire|truce)\b[^.;:]{0,40}?\b(?<v>(?:(?:has|had|have)\s+been\s+|was\s+|were\s+)?(?:broken|violated|breached|collapsed|collapse|shattered))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -144,19 +144,19 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?<v>breach|breaches|violation|violations|violated|violating|broke|breaking)\s+(?:of\s+)?(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CeasefireBreach();
 
-    [GeneratedRegex(@"\b(?<v>decided|decides|decision|announced|announces|ordered|orders|approved|approves)\b[^.;:]{0,60}?\bto\s+(?:withdraw|end|close|terminate|pull\s+out)\b[^.;:]{0,60}?\b(?:mission|troops|forces|personnel|contingent|soldiers|trainers|presence)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<v>decided|decides|decision|announced|announces|ordered|orders|approved|approves)\b[^.;:]{0,60}?\bto\s+(?:withdraw|end|close|terminate|pull\s+out|pull\s+(?:[\w’'-]+\s+){1,4}?out)\b[^.;:]{0,60}?\b(?:mission|troops|forces|force|personnel|contingent|soldiers|trainers|presence)\b|\bto\s+(?:withdraw|pull)\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}?(?:mission|troops|forces|force|personnel|contingent|soldiers|trainers)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WithdrawalDecided();
 
     [GeneratedRegex(@"\b(?:withdrawal|pullout|pull-out|departure|drawdown)\b[^.;:]{0,60}?\b(?<v>(?:(?:been|be|was|were|is)\s+)?(?:postponed|delayed|pushed\s+back|deferred))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WithdrawalPostponedNounFirst();
 
-    [GeneratedRegex(@"(?<!\bwhich\s)(?<!\bwho\s)\b(?<v>denied|denies|deny|denying)\s+(?:\w+\s+)?(?:that|any|all|responsibility|involvement|having|reports?|rumou?rs|claims?|allegations?|role)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\bwhich\s)(?<!\bwho\s)\b(?<v>denied|denies|deny|denying)\s+(?:\w+\s+)?(?:that|any|all|responsibility|involvement|having|reports?|rumou?rs|claims?|allegations?|role)\b|\b(?:been|was|were)\s+(?<v>denied)\s+by\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DenialVerb();
 
     [GeneratedRegex(@"\b(?:repeated|reiterated|issued)\s+(?:its|a|their|his|her)\s+(?<v>denial)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DenialNoun();
 
-    [GeneratedRegex(@"\b(?<v>(?:played|had|have|has)\s+no\s+(?:part|role)\s+in|at\s+no\s+time\s+did)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<v>(?:played|had|have|has)\s+no\s+(?:part|role)\s+in|(?:had|have|has)\s+nothing\s+to\s+do\s+with|at\s+no\s+time\s+did)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DenialNoRole();
 
     [GeneratedRegex(@"\b(?:reports?|claims?|rumou?rs|allegations?|that)\s+(?<v>(?:is|are|was|were)\s+(?:false|untrue|baseless|fabricated|unfounded))\b|\b(?<v>(?:is|was)\s+untrue)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -192,7 +192,7 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?:every|any|each|no|frequent|regular|repeated|sporadic|constant|daily|nightly|future|further|possible|new)\s+(?:[\w’'-]+\s+){0,2}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex GenericBefore();
 
-    [GeneratedRegex(@"\b(?<conditional>if|unless|in\s+case)\b|\b(?<future>will|shall|scheduled|due\s+to|due\s+on|set\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to)\b|\b(?<hedge>before\s+any|could|(?-i:may)(?!\s+\d)|might|would|should|must|can|expected|expects|threaten(?:s|ed)?|promised|vow(?:s|ed)|warned|hopes?|hoped|hoping|whether|rumou?rs?|rumou?red|claimed\s+that|claims?\s+that|claimed|reportedly|allegedly|purportedly|unconfirmed|feared|fears|possible|possibly|likely|potential|aim(?:s|ed)?\s+(?:to|at)|seek(?:s|ing)?\s+to|proposals?|proposed|draft|captions?|push\s+for|calls?\s+for|called\s+for|urged?|urging|wants?\s+to|risk|asked|question)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<conditional>if|unless|in\s+case|once\s+an?)\b|\b(?<future>will|shall|scheduled|due\s+to|due\s+on|set\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|is\s+to|are\s+to)\b|\b(?<hedge>before\s+any|could|(?-i:may)(?!\s+\d)|might|would|should|must|can|expected|expects|threaten(?:s|ed)?|promised|vow(?:s|ed)|warned|hopes?|hoped|hoping|whether|rumou?rs?|rumou?red|claimed\s+that|claims?\s+that|claimed|reportedly|allegedly|purportedly|unconfirmed|feared|fears|possible|possibly|likely|potential|aim(?:s|ed)?\s+(?:to|at)|seek(?:s|ing)?\s+to|proposals?|proposed|draft|captions?|push\s+for|calls?\s+for|called\s+for|urged?|urging|wants?\s+to|risk|asked|question)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex HedgeMarker();
 
     [GeneratedRegex(@"\b(?<denied>denied|denies|deny|denying|untrue|false|at\s+no\s+time)\b|\b(?<negated>not|never|nothing|none|neither|nor|cannot|no(?!\s+(?:casualt|injur|death|one\b|group|reports?\s+of|civilian|(?:part|role|involvement|responsibility)\b)))\b|n['’]t\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -221,6 +221,18 @@ internal static partial class EventPatterns
     /// <summary>"signed the agreement": an agreement the story has already told of.</summary>
     [GeneratedRegex(@"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:agreement|deal|accord|pact)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex DefiniteAgreement();
+
+    /// <summary>"Rumours spread … that", "unconfirmed reports said that": hearsay framing everything after it.</summary>
+    [GeneratedRegex(@"\b(?:rumou?rs?|unconfirmed\s+reports?|unverified\s+reports?|speculation|social\s+media\s+posts?)\b[^.;]{0,80}?\bthat\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex HearsayFrame();
+
+    /// <summary>"since it took effect", "where the talks were held": a clause that refers to a happening rather than reports it.</summary>
+    [GeneratedRegex(@"\b(?:since|where|ever\s+since)\s+(?:[\w’'-]+\s+){0,4}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex ReferringClauseBefore();
+
+    /// <summary>"the dock workers' strike", "a general strike": a labour strike, not an attack.</summary>
+    [GeneratedRegex(@"\b(?:workers?['’]?|dockers?['’]?|dock|general|hunger|union|unions['’]?|labou?r|teachers?['’]?|nurses?['’]?|doctors?['’]?|drivers?['’]?|staff|employees['’]?|miners?['’]?|rail|transport|wage|pay|sit-down|national|nationwide|24-hour|48-hour|one-day|two-day|three-day)\s+(?:[\w’'-]+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex LabourBefore();
 
     /// <summary>A place named by its facility word but missing from the gazetteer ("at the Harran base").</summary>
     [GeneratedRegex(@"\b(?:in|at|near|on|into|inside|outside)\s+(?:the\s+)?(?<name>(?:\p{Lu}[\w’'-]+\s+){1,3}?)(?<kind>air\s+base|airbase|base|garrison|outpost|camp|airfield|air\s+field)\b", RegexOptions.CultureInvariant)]

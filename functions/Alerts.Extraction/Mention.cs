@@ -21,6 +21,9 @@ internal sealed class Mention
     /// <summary>A definite noun trigger ("the strikes", "this attack") that may name an incident told earlier.</summary>
     public bool IsAnaphoric { get; init; }
 
+    /// <summary>Inside a clause that refers to the happening ("since it took effect", "where the talks were held").</summary>
+    public bool IsReference { get; init; }
+
     public DateOnly? Date { get; set; }
 
     public DateBasis Basis { get; set; }

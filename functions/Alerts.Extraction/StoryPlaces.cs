@@ -32,6 +32,7 @@ internal sealed partial class StoryPlaces
     private static readonly HashSet<string> GenericPrefixes = new(StringComparer.OrdinalIgnoreCase) { "Port", "Fort", "Mount", "Cape", "Lake" };
 
     private readonly PhraseIndex<KnownPlace> _index = new();
+    private readonly Dictionary<string, KnownPlace> _names = new(StringComparer.OrdinalIgnoreCase);
 
     private StoryPlaces(KnownPlace? dateline, int datelineStart, int datelineEnd)
     {
@@ -71,9 +72,24 @@ internal sealed partial class StoryPlaces
             places.Add(datelineName, dateline);
         }
 
+        var body = text.Substring(start, end - start);
+
+        // A named district is its city: "the Bab al-Bahr district of Kessar", "Kessar's Greyquay district".
+        foreach (var regex in (ReadOnlySpan<Regex>)[DistrictOf(), PossessiveDistrict()])
+        {
+            foreach (Match match in regex.Matches(body))
+            {
+                if (Normalise(match.Groups["city"].Value) is { } city && IsPlaceName(city, actors)
+                    && Normalise(match.Groups["district"].Value) is { } district && IsPlaceName(district, actors) && gazetteer.Find(district) is null)
+                {
+                    places.Add(district, Resolve(city, gazetteer, dateline, datelineName));
+                }
+            }
+        }
+
         foreach (var regex in (ReadOnlySpan<Regex>)[PlaceContext(), PossessivePlace()])
         {
-            foreach (Match match in regex.Matches(text.Substring(start, end - start)))
+            foreach (Match match in regex.Matches(body))
             {
                 var nameGroup = match.Groups["name"];
                 var after = start + nameGroup.Index + nameGroup.Length;
@@ -92,9 +108,7 @@ internal sealed partial class StoryPlaces
                     continue;
                 }
 
-                // "Kessar" after a "PORT KESSAR" dateline is the dateline city.
-                var place = dateline is not null && datelineName is not null && IsShortFormOf(candidate, datelineName) ? dateline : Unknown(candidate);
-                places.Add(candidate, place);
+                places.Add(candidate, Resolve(candidate, gazetteer, dateline, datelineName));
             }
         }
 
@@ -164,13 +178,40 @@ internal sealed partial class StoryPlaces
         return words.Length > 1 && GenericPrefixes.Contains(words[0]) && string.Equals(candidate, string.Join(' ', words[1..]), StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>A known place, the dateline city ("Kessar" after a "PORT KESSAR" dateline), or a new unknown place.</summary>
+    private static KnownPlace Resolve(string name, Gazetteer gazetteer, KnownPlace? dateline, string? datelineName)
+    {
+        if (gazetteer.Find(name) is { } known)
+        {
+            return new KnownPlace(known, Gazetteer.SpecificityOf(known.Kind));
+        }
+
+        return dateline is not null && datelineName is not null && (IsShortFormOf(name, datelineName) || string.Equals(name, datelineName, StringComparison.OrdinalIgnoreCase))
+            ? dateline
+            : Unknown(name);
+    }
+
+    /// <summary>
+    /// Adds a name the story gives a place; the first meaning found wins (a district named as such stays its city), except that
+    /// "Port Kessar" claims a bare "Kessar" found before it.
+    /// </summary>
     private void Add(string name, KnownPlace place)
     {
+        if (!_names.TryAdd(name, place))
+        {
+            return;
+        }
+
         _index.Add(name, place);
         var words = name.Split(' ');
         if (words.Length > 1 && GenericPrefixes.Contains(words[0]))
         {
-            _index.Add(string.Join(' ', words[1..]), place);
+            var shortName = string.Join(' ', words[1..]);
+            if (!_names.TryGetValue(shortName, out var earlier) || earlier.Place.Kind == "unknown")
+            {
+                _names[shortName] = place;
+                _index.Add(shortName, place);
+            }
         }
     }
 
@@ -178,12 +219,25 @@ internal sealed partial class StoryPlaces
     [GeneratedRegex(@"^[ \t]*(?<name>\p{Lu}[\p{Lu}\p{M}’'.-]+(?:[ ]\p{Lu}[\p{Lu}\p{M}’'.-]+){0,2})(?:,[ ]*\p{L}[\p{L}.]*(?:[ ]\p{L}[\p{L}.]*){0,2})?(?:[ ]*\([\p{L}\p{N} .&-]{1,30}\))?(?:[ ]*(?:—|–|--)|[ ]+-[ ])", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex DatelineMarker();
 
-    /// <summary>A capitalised name (1–3 words, al-/el- particles) after a place preposition or "city/town/district of".</summary>
-    [GeneratedRegex(@"(?<![\p{L}'’])(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ii]nside|(?:city|town|village|district|districts|capital|outskirts|suburbs|governorate|province)\s+of)\s+(?:the\s+)?(?<name>(?:(?:al|el)-)?\p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)?(?:[ ](?:(?:al|el)-)?\p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)?){0,2})(?![\p{L}\p{M}])", RegexOptions.CultureInvariant)]
+    private const string Word = @"(?:(?:al|el|as|ash|ad)-)?\p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)?";
+
+    /// <summary>1–3 capitalised words, with lower-case particles between them ("Mocímboa da Praia", "Bab al-Bahr").</summary>
+    private const string Name = Word + @"(?:[ ](?:(?:da|de|do|dos|das|del|di|du|la|le|al|el|bin|ibn|ben|van|von)[ ])?" + Word + "){0,2}";
+
+    /// <summary>A capitalised name after a place preposition, "city/town/district of", an attack verb or "raid on".</summary>
+    [GeneratedRegex(@"(?<![\p{L}'’])(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ii]nside|(?:city|town|village|district|districts|capital|outskirts|suburbs|governorate|province)\s+of|(?:raided|stormed|attacked|shelled|bombed|overran|struck|hit)|(?:raids?|attacks?|assault|offensive|strikes?|shelling|bombing)\s+on)\s+(?:the\s+)?(?<name>" + Name + @")(?![\p{L}\p{M}])", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceContext();
 
+    /// <summary>"the Bab al-Bahr district of Kessar".</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{M}])(?<district>" + Name + @")\s+(?:district|neighbou?rhood|quarter|suburb)\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?(?<city>" + Name + @")(?![\p{L}\p{M}])", RegexOptions.CultureInvariant)]
+    private static partial Regex DistrictOf();
+
+    /// <summary>"Kessar's Greyquay district", "Kessar's northern Greyquay district".</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{M}])(?<city>" + Name + @")['’]s\s+(?:\p{Ll}[\p{L}-]*\s+)?(?<district>" + Name + @")\s+(?:district|neighbou?rhood|quarter|suburb)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PossessiveDistrict();
+
     /// <summary>"X's old town", "X's port": a place owning a part of a city.</summary>
-    [GeneratedRegex(@"(?<![\p{L}\p{M}])(?<name>\p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)?(?:[ ](?:(?:al|el)-)?\p{Lu}[\p{L}\p{M}]*){0,2})['’]s\s+(?:old\s+town|old\s+city|port|harbou?r|airport|outskirts|streets|suburbs|city\s+centre|districts?|neighbou?rhoods?|health\s+directorate|governor|mayor)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\p{M}])(?<name>" + Name + @")['’]s\s+(?:old\s+town|old\s+city|port|harbou?r|airport|outskirts|streets|suburbs|city\s+centre|districts?|neighbou?rhoods?|health\s+directorate|governor|mayor)\b", RegexOptions.CultureInvariant)]
     private static partial Regex PossessivePlace();
 
     [GeneratedRegex(@"\G\s+(?:air\s+base|airbase|base|garrison|outpost|camp|airfield|air\s+field)\b", RegexOptions.CultureInvariant)]
