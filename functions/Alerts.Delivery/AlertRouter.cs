@@ -32,24 +32,21 @@ public sealed class AlertRouter(SubscriptionCatalog catalog, IDocumentStore stor
         return immediate;
     }
 
-    /// <summary>The UTC day whose digest hour is the next one at or after <paramref name="now"/>.</summary>
-    public static DateOnly DigestDate(DateTimeOffset now, int digestHour)
-    {
-        var utc = now.ToUniversalTime();
-        var today = DateOnly.FromDateTime(utc.UtcDateTime);
-        return utc.Hour < digestHour ? today : today.AddDays(1);
-    }
-
+    /// <summary>
+    /// Files the alert under the subscriber's next digest (<see cref="DigestSchedule.DigestDate"/>, in the subscriber's zone at
+    /// the moment of routing); a new document records its due instant so later catalog edits do not move it.
+    /// </summary>
     private async Task AddToDigestAsync(Subscriber subscriber, string alertId, CancellationToken cancellationToken)
     {
         var hour = subscriber.DigestHour ?? 0;
-        var date = DigestDate(time.GetUtcNow(), hour);
+        var zone = subscriber.TimeZone ?? TimeZoneInfo.Utc;
+        var date = DigestSchedule.DigestDate(time.GetUtcNow(), hour, zone);
         for (var attempt = 1; ; attempt++)
         {
             var path = DigestDocument.PathFor(subscriber.Id, date);
             var stored = await store.GetAsync(path, cancellationToken);
             var digest = stored is null
-                ? new DigestDocument { SubscriberId = subscriber.Id, Date = date, DigestHour = hour }
+                ? new DigestDocument { SubscriberId = subscriber.Id, Date = date, DigestHour = hour, TimeZone = subscriber.TimeZone?.Id, DueAt = DigestSchedule.DueAt(date, hour, zone) }
                 : JsonSerializer.Deserialize(stored.Content.ToString(), DeliveryJsonContext.Default.DigestDocument)!;
             if (digest.AlertIds.Contains(alertId))
             {

@@ -27,6 +27,9 @@ public sealed record SubscriptionsDocument
         public string? Mode { get; init; }
 
         public int? DigestHour { get; init; }
+
+        /// <summary>The zone of <see cref="DigestHour"/>: an IANA id (<c>Europe/Berlin</c>); UTC when absent.</summary>
+        public string? TimeZone { get; init; }
     }
 
     public sealed record FilterEntry
@@ -77,14 +80,22 @@ public sealed record DeliveryRecord
     public static string PathFor(string alertId, string subscriberId) => $"deliveries/{alertId}/{subscriberId}.json";
 }
 
-/// <summary>Alerts waiting for one subscriber's daily digest: <c>digests/{subscriberId}/{yyyy-MM-dd}.json</c>, the day it is due.</summary>
+/// <summary>
+/// Alerts waiting for one subscriber's daily digest: <c>digests/{subscriberId}/{yyyy-MM-dd}.json</c>, the day it is due in the
+/// subscriber's time zone.
+/// </summary>
 public sealed record DigestDocument
 {
     public required string SubscriberId { get; init; }
 
+    /// <summary>The subscriber's local date the digest is due on.</summary>
     public required DateOnly Date { get; init; }
 
+    /// <summary>The subscriber's local hour the digest is due at.</summary>
     public required int DigestHour { get; init; }
+
+    /// <summary>The subscriber's time zone when the document was started (for people; <see cref="DueAt"/> is what counts). Null is UTC.</summary>
+    public string? TimeZone { get; init; }
 
     public List<string> AlertIds { get; init; } = [];
 
@@ -102,8 +113,21 @@ public sealed record DigestDocument
     /// <summary>The reason of the last failure, with URLs cut to scheme and host.</summary>
     public string? LastError { get; init; }
 
-    /// <summary>When the digest is due: <see cref="Date"/> at <see cref="DigestHour"/> UTC.</summary>
-    public DateTimeOffset DueAt => new(Date.ToDateTime(new TimeOnly(DigestHour, 0)), TimeSpan.Zero);
+    /// <summary>
+    /// When the digest is due, fixed when the document is started (<see cref="DigestSchedule.DueAt"/>) so that editing the
+    /// catalog does not move it. A document stored without it is due at <see cref="Date"/> <see cref="DigestHour"/> UTC.
+    /// </summary>
+    [JsonIgnore]
+    public DateTimeOffset DueAt
+    {
+        get => StoredDueAt ?? DigestSchedule.DueAt(Date, DigestHour, TimeZoneInfo.Utc);
+        init => StoredDueAt = value;
+    }
+
+    /// <summary>The wire form of <see cref="DueAt"/>: nullable, so that a document without it is not read as due at year 1.</summary>
+    [JsonInclude]
+    [JsonPropertyName("dueAt")]
+    internal DateTimeOffset? StoredDueAt { get; init; }
 
     public static string PathFor(string subscriberId, DateOnly date) => $"digests/{subscriberId}/{date:yyyy-MM-dd}.json";
 }

@@ -7,10 +7,11 @@ namespace Alerts.Delivery;
 
 /// <summary>
 /// The work of <c>SendDigests</c>: for every digest-mode subscriber, sends each digest document (<c>digests/{subscriberId}/{date}.json</c>)
-/// of the last <see cref="LookbackDays"/> days up to today that is due (its date at its digest hour, UTC), holds at least one alert and
-/// is not sent yet, as ONE message through the subscriber's channel. The same durable outbox as <see cref="AlertDeliverer"/>: the
-/// document is marked pending (ETag-conditional) before sending and sent after; a sent digest is a no-op; a failure is recorded
-/// (redacted) and thrown once every other due digest was tried, so the next timer run retries it.
+/// of the last <see cref="LookbackDays"/> days up to today that is due (<see cref="DigestDocument.DueAt"/>: its date at its digest hour
+/// in the subscriber's zone), holds at least one alert and is not sent yet, as ONE message through the subscriber's channel. The
+/// same durable outbox as <see cref="AlertDeliverer"/>: the document is marked pending (ETag-conditional) before sending and sent
+/// after; a sent digest is a no-op; a failure is recorded (redacted) and thrown once every other due digest was tried, so the next
+/// timer run retries it.
 /// </summary>
 public sealed partial class DigestSender(
     IDocumentStore store,
@@ -19,7 +20,11 @@ public sealed partial class DigestSender(
     TimeProvider time,
     ILogger<DigestSender> logger)
 {
-    /// <summary>How many days back unsent digests are still picked up (the store can't list documents).</summary>
+    /// <summary>
+    /// How many days back unsent digests are still picked up (the store can't list documents). Digest dates are the subscriber's
+    /// local dates, which are within a day of the UTC date, so the dates tried run from one day more than this before the UTC
+    /// date to one day after it.
+    /// </summary>
     public const int LookbackDays = 7;
 
     private static readonly Counter<long> Sent = AlertsTelemetry.Meter.CreateCounter<long>("alerts.digests.sent", description: "Digests sent, by channel.");
@@ -32,7 +37,7 @@ public sealed partial class DigestSender(
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var utcToday = DateOnly.FromDateTime(now.UtcDateTime);
         var sent = 0;
         var failures = new List<DigestDeliveryException>();
         foreach (var subscriber in await catalog.GetSubscribersAsync(cancellationToken))
@@ -42,7 +47,7 @@ public sealed partial class DigestSender(
                 continue;
             }
 
-            for (var date = today.AddDays(-LookbackDays); date <= today; date = date.AddDays(1))
+            for (var date = utcToday.AddDays(-LookbackDays - 1); date <= utcToday.AddDays(1); date = date.AddDays(1))
             {
                 try
                 {

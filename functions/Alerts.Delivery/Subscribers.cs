@@ -21,7 +21,7 @@ public enum DeliveryMode
 {
     Immediate,
 
-    /// <summary>Collected in a digest document, sent once a day at <see cref="Subscriber.DigestHour"/> UTC.</summary>
+    /// <summary>Collected in a digest document, sent once a day at <see cref="Subscriber.DigestHour"/> in <see cref="Subscriber.TimeZone"/>.</summary>
     Digest,
 }
 
@@ -93,7 +93,8 @@ public sealed record SubscriptionFilter
 /// <param name="WebhookSetting">The NAME of the app setting holding the Teams webhook URL (never the URL itself).</param>
 /// <param name="Filter">Which alerts.</param>
 /// <param name="Mode">Immediate or daily digest.</param>
-/// <param name="DigestHour">UTC hour of the digest, for <see cref="DeliveryMode.Digest"/>.</param>
+/// <param name="DigestHour">Local hour of the digest, for <see cref="DeliveryMode.Digest"/>.</param>
+/// <param name="TimeZone">The zone of <paramref name="DigestHour"/> and of digest dates; null is UTC. See <see cref="DigestSchedule"/>.</param>
 public sealed record Subscriber(
     string Id,
     string Name,
@@ -102,7 +103,8 @@ public sealed record Subscriber(
     string? WebhookSetting,
     SubscriptionFilter Filter,
     DeliveryMode Mode = DeliveryMode.Immediate,
-    int? DigestHour = null)
+    int? DigestHour = null,
+    TimeZoneInfo? TimeZone = null)
 {
     /// <summary>The built-in subscriber used when no subscriptions document exists: every alert, to the outbox folder.</summary>
     public static Subscriber LocalOutbox { get; } = new("local-outbox", "Local outbox", SubscriberChannel.Outbox, null, null, new SubscriptionFilter());

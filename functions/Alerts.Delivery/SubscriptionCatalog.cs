@@ -103,15 +103,24 @@ public sealed partial class SubscriptionCatalog(IDocumentStore store)
             }
 
             var mode = entry.Mode is null ? DeliveryMode.Immediate : ParseEnum<DeliveryMode>(entry.Mode, "mode", "immediate or digest", Fail);
-            if (mode == DeliveryMode.Digest && entry.DigestHour is not (>= 0 and <= 23))
+            TimeZoneInfo? zone = null; // Like digestHour, timeZone is ignored on an immediate subscriber.
+            if (mode == DeliveryMode.Digest)
             {
-                Fail("digestHour", "is required for mode 'digest': a UTC hour from 0 to 23.");
+                if (entry.DigestHour is not (>= 0 and <= 23))
+                {
+                    Fail("digestHour", "is required for mode 'digest': an hour from 0 to 23 (in timeZone, UTC when absent).");
+                }
+
+                if (entry.TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(entry.TimeZone, out zone))
+                {
+                    Fail("timeZone", $"'{entry.TimeZone}' is not a known time zone: use an IANA id such as Europe/Berlin or America/Chicago, or leave it out for UTC.");
+                }
             }
 
             var filter = ParseFilter(entry.Filters, Fail);
             if (errors.Count == before)
             {
-                subscribers.Add(new Subscriber(entry.Id!, entry.Name!, channel, entry.Email, entry.WebhookSetting, filter, mode, mode == DeliveryMode.Digest ? entry.DigestHour : null));
+                subscribers.Add(new Subscriber(entry.Id!, entry.Name!, channel, entry.Email, entry.WebhookSetting, filter, mode, mode == DeliveryMode.Digest ? entry.DigestHour : null, zone));
             }
         }
 

@@ -49,11 +49,35 @@ public sealed class AlertRouterTests
     }
 
     [Theory]
+    [InlineData("America/Chicago", 7, "2026-11-21T03:00:00Z", "2026-11-21", "2026-11-21T13:00:00Z")] // 21:00 CST on the 20th: next 07:00 CST
+    [InlineData("America/Chicago", 7, "2026-07-15T03:00:00Z", "2026-07-15", "2026-07-15T12:00:00Z")] // 22:00 CDT on the 14th: next 07:00 CDT
+    [InlineData("America/Chicago", 7, "2026-11-21T10:00:00Z", "2026-11-21", "2026-11-21T13:00:00Z")] // 04:00 CST: today's (UTC would say tomorrow)
+    [InlineData("America/Chicago", 22, "2026-11-21T03:00:00Z", "2026-11-20", "2026-11-21T04:00:00Z")] // 21:00 CST on the 20th: the 20th's 22:00
+    [InlineData("Asia/Beirut", 1, "2026-11-21T22:30:00Z", "2026-11-22", "2026-11-21T23:00:00Z")] // 00:30 EET on the 22nd: the 22nd's 01:00
+    [InlineData("Central Standard Time", 7, "2026-11-21T03:00:00Z", "2026-11-21", "2026-11-21T13:00:00Z")] // a Windows id
+    public async Task RouteAsync_DigestSubscriberInTimeZone_FilesUnderLocalDigestDateDueAtLocalHour(string zone, int hour, string now, string date, string dueAt)
+    {
+        var store = new InMemoryDocumentStore();
+        await TestAlerts.PutSubscriptionsAsync(store, $$"""
+            { "subscribers": [ { "id": "desk", "name": "Desk", "channel": "outbox", "mode": "digest", "digestHour": {{hour}}, "timeZone": "{{zone}}" } ] }
+            """);
+
+        await new AlertRouter(new SubscriptionCatalog(store), store, new FixedTime(DateTimeOffset.Parse(now))).RouteAsync(TestAlerts.Attack(), CancellationToken.None);
+
+        var stored = await store.GetAsync($"digests/desk/{date}.json", CancellationToken.None);
+        Assert.NotNull(stored);
+        var digest = JsonSerializer.Deserialize<DigestDocument>(stored.Content.ToString(), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        Assert.Equal(DateTimeOffset.Parse(dueAt), digest.DueAt);
+        Assert.Equal(zone, digest.TimeZone);
+        Assert.Equal(["b7d210"], digest.AlertIds);
+    }
+
+    [Theory]
     [InlineData(6, 7, "2026-03-15")]
     [InlineData(7, 7, "2026-03-16")]
     [InlineData(23, 0, "2026-03-16")]
     public void DigestDate_Hour_NextDigestDay(int hourNow, int digestHour, string expected)
-        => Assert.Equal(DateOnly.Parse(expected), AlertRouter.DigestDate(new DateTimeOffset(2026, 3, 15, hourNow, 30, 0, TimeSpan.Zero), digestHour));
+        => Assert.Equal(DateOnly.Parse(expected), DigestSchedule.DigestDate(new DateTimeOffset(2026, 3, 15, hourNow, 30, 0, TimeSpan.Zero), digestHour, TimeZoneInfo.Utc));
 }
 
 internal sealed class FixedTime(DateTimeOffset now) : TimeProvider

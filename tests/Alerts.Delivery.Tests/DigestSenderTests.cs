@@ -20,6 +20,10 @@ public sealed class DigestSenderTests : IDisposable
 
     private static readonly DateOnly Day = new(2026, 11, 21);
 
+    private static string OutboxDigestIn(string timeZone, int digestHour) => $$"""
+        { "subscribers": [ { "id": "morning-desk", "name": "Morning desk", "channel": "outbox", "mode": "digest", "digestHour": {{digestHour}}, "timeZone": "{{timeZone}}" } ] }
+        """;
+
     private readonly DirectoryInfo _outbox = Directory.CreateTempSubdirectory("alerts-digest-");
     private readonly ManualTime _time = new(new DateTimeOffset(2026, 11, 21, 5, 30, 0, TimeSpan.Zero));
 
@@ -140,6 +144,56 @@ public sealed class DigestSenderTests : IDisposable
         Assert.Equal(["b7d210"], (await sender.GetDigestAsync("morning-desk", Day.AddDays(1), CancellationToken.None))!.AlertIds);
     }
 
+    [Theory]
+    [InlineData("America/Chicago", 7, "2026-11-21T03:00:00Z", "2026-11-21T13:00:00Z", "2026-11-21")] // routed 21:00 CST on the 20th: 07:00 CST, not UTC
+    [InlineData("America/Chicago", 7, "2026-07-15T03:00:00Z", "2026-07-15T12:00:00Z", "2026-07-15")] // summer: 07:00 CDT
+    [InlineData("America/Chicago", 22, "2026-11-21T03:00:00Z", "2026-11-21T04:00:00Z", "2026-11-20")] // local date behind UTC
+    [InlineData("Asia/Beirut", 1, "2026-11-21T22:30:00Z", "2026-11-21T23:00:00Z", "2026-11-22")] // local date ahead of UTC: before UTC midnight
+    [InlineData("America/Chicago", 2, "2026-03-07T12:00:00Z", "2026-03-08T08:00:00Z", "2026-03-08")] // spring forward: 02:00 is skipped, 03:00 CDT
+    public async Task SendDueAsync_SubscriberTimeZone_SendsOnceAtTheLocalHour(string zone, int hour, string routedAt, string dueAt, string date)
+    {
+        _time.Now = DateTimeOffset.Parse(routedAt);
+        var store = await RoutedStoreAsync(OutboxDigestIn(zone, hour), TestAlerts.TalksSuspended());
+        var channel = new FlakyDigestChannel(failures: 0);
+        var due = DateTimeOffset.Parse(dueAt);
+
+        var sent = await SendAtAsync(Sender(store, channel), due.AddMinutes(-1), due, due.AddDays(1));
+        Assert.Equal([0, 1, 0], sent);
+
+        Assert.Equal(DateOnly.Parse(date), Assert.Single(channel.Sent).Date);
+    }
+
+    [Fact]
+    public async Task SendDueAsync_TimeZoneEditedAfterFiling_KeepsTheStoredDueInstant()
+    {
+        _time.Now = new DateTimeOffset(2026, 11, 21, 3, 0, 0, TimeSpan.Zero);
+        var store = await RoutedStoreAsync(OutboxDigestIn("America/Chicago", 7), TestAlerts.TalksSuspended());
+        await TestAlerts.PutSubscriptionsAsync(store, OutboxDigestIn("Asia/Beirut", 7));
+        var sender = Sender(store, new FlakyDigestChannel(failures: 0));
+
+        // 07:00 in Beirut, then 07:00 in Chicago.
+        var sent = await SendAtAsync(sender, new DateTimeOffset(2026, 11, 21, 5, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 21, 13, 0, 0, TimeSpan.Zero));
+        Assert.Equal([0, 1], sent);
+    }
+
+    [Fact]
+    public async Task SendDueAsync_DigestStoredWithoutDueAt_StillSendsAtTheUtcHour()
+    {
+        var store = TestAlerts.StoreWith(TestAlerts.TalksSuspended());
+        await TestAlerts.PutSubscriptionsAsync(store, OutboxDigestIn("America/Chicago", 7));
+        await store.PutAsync(
+            DigestDocument.PathFor("morning-desk", Day),
+            BinaryData.FromString("""{ "subscriberId": "morning-desk", "date": "2026-11-21", "digestHour": 7, "alertIds": ["a1f3c9"] }"""),
+            WriteCondition.NotExists,
+            CancellationToken.None);
+        var channel = new FlakyDigestChannel(failures: 0);
+
+        var sent = await SendAtAsync(Sender(store, channel), new DateTimeOffset(2026, 11, 21, 6, 59, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 21, 7, 0, 0, TimeSpan.Zero));
+        Assert.Equal([0, 1], sent);
+
+        Assert.Equal(["a1f3c9"], Assert.Single(channel.Sent).Alerts.Select(a => a.Id));
+    }
+
     [Fact]
     public async Task SendDigestAsync_Teams_PostsOneCardListingAlertsWithinSizeLimit()
     {
@@ -181,6 +235,19 @@ public sealed class DigestSenderTests : IDisposable
         }
 
         return store;
+    }
+
+    /// <summary>Runs the sender at each of <paramref name="times"/>; how many digests each run sent.</summary>
+    private async Task<int[]> SendAtAsync(DigestSender sender, params DateTimeOffset[] times)
+    {
+        var sent = new List<int>();
+        foreach (var now in times)
+        {
+            _time.Now = now;
+            sent.Add(await sender.SendDueAsync(CancellationToken.None));
+        }
+
+        return [.. sent];
     }
 
     private DigestSender Sender(IDocumentStore store, IAlertChannel channel)

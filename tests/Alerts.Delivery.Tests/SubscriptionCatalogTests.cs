@@ -89,6 +89,42 @@ public sealed class SubscriptionCatalogTests
         Assert.DoesNotContain("sig=abc", ex.Message);
     }
 
+    [Fact]
+    public void Parse_UnknownTimeZone_ErrorNamesSubscriberAndField()
+    {
+        const string json = """
+            { "subscribers": [
+              { "id": "mars-desk", "name": "Mars desk", "channel": "outbox", "mode": "digest", "digestHour": 7, "timeZone": "Mars/Olympus_Mons" },
+              { "id": "blank-zone", "name": "Blank", "channel": "outbox", "mode": "digest", "digestHour": 7, "timeZone": "" },
+              { "id": "instant", "name": "Immediate", "channel": "outbox", "timeZone": "Mars/Olympus_Mons" }
+            ] }
+            """;
+
+        var ex = Assert.Throws<SubscriptionsInvalidException>(() => SubscriptionCatalog.Parse(json));
+
+        Assert.Equal(
+            [
+                "subscriber 'mars-desk' (#1): timeZone: 'Mars/Olympus_Mons' is not a known time zone: use an IANA id such as Europe/Berlin or America/Chicago, or leave it out for UTC.",
+                "subscriber 'blank-zone' (#2): timeZone: '' is not a known time zone: use an IANA id such as Europe/Berlin or America/Chicago, or leave it out for UTC.",
+            ],
+            ex.Errors);
+    }
+
+    [Theory]
+    [InlineData("Europe/Berlin", "Europe/Berlin")]
+    [InlineData("Central Standard Time", "Central Standard Time")] // a Windows id, mapped by the runtime
+    [InlineData(null, null)] // UTC
+    public void Parse_DigestTimeZone_IanaOrWindowsIdResolvesAbsentIsUtc(string? timeZone, string? expectedId)
+    {
+        var zoneField = timeZone is null ? "" : $", \"timeZone\": \"{timeZone}\"";
+
+        var subscriber = Assert.Single(SubscriptionCatalog.Parse($$"""
+            { "subscribers": [ { "id": "desk", "name": "Desk", "channel": "outbox", "mode": "digest", "digestHour": 7{{zoneField}} } ] }
+            """));
+
+        Assert.Equal(expectedId, subscriber.TimeZone?.Id);
+    }
+
     [Theory]
     [InlineData("{ not json", "not valid JSON")]
     [InlineData("{}", "\"subscribers\" array")]
@@ -128,6 +164,7 @@ public sealed class SubscriptionsSampleTests
         var subscribers = SubscriptionCatalog.Parse(File.ReadAllText(sample));
 
         Assert.Equal(["ops-email", "ops-teams", "morning-digest"], subscribers.Select(s => s.Id));
+        Assert.Equal("Europe/Berlin", subscribers[2].TimeZone?.Id);
     }
 
     private static string FindSample()
