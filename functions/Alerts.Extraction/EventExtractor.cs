@@ -158,6 +158,14 @@ public sealed class EventExtractor : IEventExtractor
                 {
                     mention.Confidence = -1; // "since it took effect", "where the talks were held": a reference, not a report
                 }
+
+                // The sentence's days went to other happenings ("resumed on Monday, nine days after the first round broke up"):
+                // this one's day is unknown, not the publication day.
+                mention.DateWithheld = mention.Date is null && !mention.IsIncident && work.Dates.Any(d => d.Date is not null && d.Kind != DateKind.Vague && !d.IsBoundary);
+                if (mention.DateWithheld && mention.Type == EventType.TalksHeld)
+                {
+                    mention.Confidence = -1; // "the round was convened after the 7 March strike": talks mentioned, not reported
+                }
             }
             AssignPlaces(work, created, lastIncidentPlace ?? dominant, RecentFacility(sentencePlaces, i), statusPlace, storyPlaces, sentences, i);
             AssignActorsAndWeapons(work, sentence, created, claim);
@@ -338,6 +346,10 @@ public sealed class EventExtractor : IEventExtractor
                     {
                         type = EventType.Airstrike;
                     }
+                }
+                else if (type == EventType.Agreement && !ceasefireNearby && EventPatterns.LabourContext().IsMatch(span))
+                {
+                    continue; // a union and an employer settling a strike
                 }
                 else if (type == EventType.Agreement && (ceasefireNearby || (work.CeasefireTold && EventPatterns.DefiniteAgreement().IsMatch(match.ValueSpan))))
                 {

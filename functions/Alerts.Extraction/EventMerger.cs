@@ -100,9 +100,9 @@ internal static class EventMerger
         var dated = group.Where(m => m.Date is not null).OrderBy(m => m.Basis switch { DateBasis.Explicit => 0, DateBasis.Relative => 1, _ => 2 }).ThenBy(m => m.TriggerStart).FirstOrDefault();
         var date = dated?.Date;
         var basis = dated?.Basis ?? DateBasis.Unresolved;
-        // An undated report takes the publication day, except "the raid" far into a story: a reference back to an incident
-        // told elsewhere, whose day the article does not give (the change detector matches it by place, actors and figures).
-        if (date is null && reference is { } pub && !group.All(m => m.IsIncident && m.IsAnaphoric && m.SentenceIndex >= 2))
+        // An undated report takes the publication day, except "the raid" far into a story (a reference back to an incident told
+        // elsewhere, matched by the change detector on place, actors and figures) and a status whose sentence dates only others.
+        if (date is null && reference is { } pub && !group.All(m => (m.IsIncident && m.IsAnaphoric && m.SentenceIndex >= 2) || m.DateWithheld))
         {
             date = pub;
             basis = DateBasis.Inferred;

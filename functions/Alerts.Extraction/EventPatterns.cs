@@ -135,7 +135,7 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?<v>agreed|agree|agreeing|signed|declared|announced|reached|brokered|accepted)\s+(?:to\s+)?(?:on\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CeasefireVerbFirst();
 
-    [GeneratedRegex(@"\b(?:ceasefire|cease-fire|truce)\b,?(?:\s+(?:deal|agreement))?\s+(?:[\w-]+\s+){0,8}?(?<v>(?:(?:was|were|been|is|be)\s+)?(?:agreed|signed|declared|reached|announced)|took\s+effect|takes\s+effect|came\s+into\s+(?:force|effect)|went\s+into\s+effect|entered\s+into\s+force)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:ceasefire|cease-fire|truce)\b,?(?:\s+(?:deal|agreement))?\s+(?:[\w’'-]+,?\s+){0,8}?(?<v>(?:(?:was|were|been|is|be)\s+)?(?:agreed|signed|declared|reached|announced)|took\s+effect|takes\s+effect|came\s+into\s+(?:force|effect)|went\s+into\s+effect|entered\s+into\s+force)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CeasefireNounFirst();
 
     [GeneratedRegex(@"\b(?:ceasefire|cease-fire|truce)\b[^.;:]{0,40}?\b(?<v>(?:(?:has|had|have)\s+been\s+|was\s+|were\s+)?(?:broken|violated|breached|collapsed|collapse|shattered))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -171,7 +171,7 @@ internal static partial class EventPatterns
     // ---- context and scope ----
 
     /// <summary>Physical-violence context: weapons, armed actors, military targets, harm.</summary>
-    [GeneratedRegex(@"\b(?:" + Weapon + @"|shelling|gunfire|militants?|militias?|militiamen|garrison|base|airbase|outpost|troops|soldiers|service\s+members|personnel|forces|military|army|jets?|warplanes?|aircraft|armed|fighters|civilians|killed|killing|wounded|wounding|injured|injuring|casualties|dead|positions|installations?|convoy|checkpoint|sites|depot|camp|airfield|terminal|market|missiles?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:" + Weapon + @"|shelling|gunfire|militants?|militias?|militiamen|garrison|base|airbase|outpost|troops|soldiers|service\s+members|personnel|forces|military|army|jets?|warplanes?|aircraft|armed|fighters|civilians|killed|killing|wounded|wounding|injured|injuring|injuries|died|toll|casualties|dead|positions|installations?|convoy|checkpoint|sites|depot|camp|airfield|terminal|market|missiles?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex ViolenceContext();
 
     /// <summary>What a weapon is aimed at: without one, "launched a drone" is a product launch.</summary>
@@ -203,7 +203,7 @@ internal static partial class EventPatterns
     public static partial Regex ResponsibilityDenial();
 
     /// <summary>"the", "this", "these" … right before a noun trigger: a reference back to an incident already told.</summary>
-    [GeneratedRegex(@"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:\p{Lu}[\p{L}\p{M}’'-]*\s+){0,2}$", RegexOptions.CultureInvariant)]
     public static partial Regex DefiniteBefore();
 
     /// <summary>"killed in the strikes": a definite incident noun in a sentence that tells no new incident.</summary>
@@ -231,8 +231,12 @@ internal static partial class EventPatterns
     public static partial Regex ReferringClauseBefore();
 
     /// <summary>"the dock workers' strike", "a general strike": a labour strike, not an attack.</summary>
-    [GeneratedRegex(@"\b(?:workers?['’]?|dockers?['’]?|dock|general|hunger|union|unions['’]?|labou?r|teachers?['’]?|nurses?['’]?|doctors?['’]?|drivers?['’]?|staff|employees['’]?|miners?['’]?|rail|transport|wage|pay|sit-down|national|nationwide|24-hour|48-hour|one-day|two-day|three-day)\s+(?:[\w’'-]+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:workers?['’]?|dockers?['’]?|dock|general|hunger|union|unions['’]?|labou?r|teachers?['’]?|nurses?['’]?|doctors?['’]?|drivers?['’]?|staff|employees['’]?|miners?['’]?|rail|transport|wage|pay|sit-down|national|nationwide|\w+-(?:hour|day|week|month))\s+(?:[\w’'-]+\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex LabourBefore();
+
+    /// <summary>A labour dispute: its "agreement" ends a strike, not a conflict.</summary>
+    [GeneratedRegex(@"\b(?:unions?|wages?|pay\s+(?:rise|deal|offer|claim)|stevedores|dockers|employers?|workforce|collective\s+bargaining)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex LabourContext();
 
     /// <summary>A place named by its facility word but missing from the gazetteer ("at the Harran base").</summary>
     [GeneratedRegex(@"\b(?:in|at|near|on|into|inside|outside)\s+(?:the\s+)?(?<name>(?:\p{Lu}[\w’'-]+\s+){1,3}?)(?<kind>air\s+base|airbase|base|garrison|outpost|camp|airfield|air\s+field)\b", RegexOptions.CultureInvariant)]

@@ -24,6 +24,9 @@ internal sealed class Mention
     /// <summary>Inside a clause that refers to the happening ("since it took effect", "where the talks were held").</summary>
     public bool IsReference { get; init; }
 
+    /// <summary>The sentence dates other happenings but not this one: its day is unknown rather than the publication day.</summary>
+    public bool DateWithheld { get; set; }
+
     public DateOnly? Date { get; set; }
 
     public DateBasis Basis { get; set; }

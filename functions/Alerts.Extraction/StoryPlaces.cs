@@ -29,6 +29,8 @@ internal sealed partial class StoryPlaces
         "Movement", "Forces", "Army", "Brigade", "Front", "Party", "Government", "Police", "Club", "Cup", "League",
     };
 
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "da", "de", "do", "dos", "das", "del", "di", "du", "la", "le" };
+
     private static readonly HashSet<string> GenericPrefixes = new(StringComparer.OrdinalIgnoreCase) { "Port", "Fort", "Mount", "Cape", "Lake" };
 
     private readonly PhraseIndex<KnownPlace> _index = new();
@@ -101,6 +103,11 @@ internal sealed partial class StoryPlaces
                 if (FacilityAfter().IsMatch(text, after))
                 {
                     continue; // "the Qarmat Ali base": a facility, which the extractor names with its kind
+                }
+
+                if (regex == PlaceContext() && match.Groups["the"].Success && ModifierAfter().IsMatch(text, after))
+                {
+                    continue; // "in the Ostranan port city of …": a national adjective, not a place
                 }
 
                 if (Normalise(nameGroup.Value) is not { } candidate || !IsPlaceName(candidate, actors) || gazetteer.Find(candidate) is not null)
@@ -204,6 +211,11 @@ internal sealed partial class StoryPlaces
 
         _index.Add(name, place);
         var words = name.Split(' ');
+        if (words.Length > 2 && Particles.Contains(words[1]) && words[0].Length >= 5 && _names.TryAdd(words[0], place))
+        {
+            _index.Add(words[0], place); // "Mocímboa" for "Mocímboa da Praia"
+        }
+
         if (words.Length > 1 && GenericPrefixes.Contains(words[0]))
         {
             var shortName = string.Join(' ', words[1..]);
@@ -225,8 +237,12 @@ internal sealed partial class StoryPlaces
     private const string Name = Word + @"(?:[ ](?:(?:da|de|do|dos|das|del|di|du|la|le|al|el|bin|ibn|ben|van|von)[ ])?" + Word + "){0,2}";
 
     /// <summary>A capitalised name after a place preposition, "city/town/district of", an attack verb or "raid on".</summary>
-    [GeneratedRegex(@"(?<![\p{L}'’])(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ii]nside|(?:city|town|village|district|districts|capital|outskirts|suburbs|governorate|province)\s+of|(?:raided|stormed|attacked|shelled|bombed|overran|struck|hit)|(?:raids?|attacks?|assault|offensive|strikes?|shelling|bombing)\s+on)\s+(?:the\s+)?(?<name>" + Name + @")(?![\p{L}\p{M}])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}'’])(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ii]nside|(?:city|town|village|district|districts|capital|outskirts|suburbs|governorate|province)\s+of|(?:raided|stormed|attacked|shelled|bombed|overran|struck|hit)|(?:raids?|attacks?|assault|offensive|strikes?|shelling|bombing)\s+on)\s+(?<the>the\s+)?(?<name>" + Name + @")(?![\p{L}\p{M}])|(?<![\p{L}\p{M}])[Tt]he\s+(?<name>" + Name + @")\s+(?=(?:raid|attack|bombing|shelling|massacre|assault|siege)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceContext();
+
+    /// <summary>A lower-case word right after "the X" that makes X a modifier ("the Ostranan port city", "the Sudanese army").</summary>
+    [GeneratedRegex(@"\G\s+(?!(?:region|province|valley|district|governorate|state|desert|mountains|delta|basin|peninsula|coast|highlands|plain|plains|corridor|strip|enclave|pocket)\b)\p{Ll}", RegexOptions.CultureInvariant)]
+    private static partial Regex ModifierAfter();
 
     /// <summary>"the Bab al-Bahr district of Kessar".</summary>
     [GeneratedRegex(@"(?<![\p{L}\p{M}])(?<district>" + Name + @")\s+(?:district|neighbou?rhood|quarter|suburb)\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?(?<city>" + Name + @")(?![\p{L}\p{M}])", RegexOptions.CultureInvariant)]

@@ -145,7 +145,7 @@ internal static class LocalCommands
         var scorer = FindScorer(gold.Directory);
         if (scorer is null)
         {
-            Console.Error.WriteLine("Can't score: no tools/score.py above the gold file (expected shared/tools/score.py).");
+            Console.Error.WriteLine("Can't score: no tools/score.py or shared/tools/score.py above the gold file.");
             return 2;
         }
 
@@ -164,10 +164,13 @@ internal static class LocalCommands
     {
         for (var current = folder; current is not null; current = current.Parent)
         {
-            var candidate = new FileInfo(Path.Combine(current.FullName, "tools", "score.py"));
-            if (candidate.Exists)
+            // shared/tools/score.py for a corpus of the shared folder; the shared folder beside the repo for the repo's own corpora.
+            foreach (var candidate in new[] { new FileInfo(Path.Combine(current.FullName, "tools", "score.py")), new FileInfo(Path.Combine(current.FullName, "shared", "tools", "score.py")) })
             {
-                return candidate;
+                if (candidate.Exists)
+                {
+                    return candidate;
+                }
             }
         }
 

@@ -21,6 +21,10 @@ public sealed class EventTypeAndMergeTests
     [InlineData("A suicide bomber killed nine people at a bus station in Maiduguri on Monday.", EventType.Attack)]
     [InlineData("Gunmen opened fire on worshippers leaving a mosque in Kano on Monday, killing six.", EventType.Attack)]
     [InlineData("Warplanes bombed targets around Idlib on Monday, killing at least five people.", EventType.Airstrike)]
+    [InlineData("A bomb tore through a bus station in Kaduna on Monday, killing 19 people.", EventType.Attack)]
+    [InlineData("The group said on Monday it had nothing to do with the attack on the convoy.", EventType.StatementDenial)]
+    [InlineData("Reports of a walkout were denied by the mission on Monday.", EventType.StatementDenial)]
+    [InlineData("Defence ministers decided on Monday to withdraw the force from the region by June.", EventType.WithdrawalAnnounced)]
     public void Extract_TriggerSentence_YieldsItsTypeAssertedAndDated(string text, EventType type)
     {
         var e = TestArticles.Single(text, type);
@@ -151,5 +155,25 @@ public sealed class EventTypeAndMergeTests
         var e = TestArticles.Single("BEIRUT — Jets bombed several villages in southern Lebanon on Sunday, killing four people.", EventType.Airstrike);
 
         Assert.NotEqual("Beirut", e.Place?.Name);
+    }
+
+    [Theory]
+    [InlineData("Dockers in Mombasa ended a nine-day strike on Wednesday after the union reached an agreement with the port operator.")]
+    [InlineData("The ceasefire has largely held since it took effect, diplomats said.")]
+    [InlineData("Both delegations left the hotel where the talks were held without speaking to reporters.")]
+    public void Extract_LabourDisputesAndReferencesToPastHappenings_AreNotEvents(string text)
+    {
+        Assert.Empty(TestArticles.Extract(text));
+    }
+
+    [Fact]
+    public void Extract_DayBesideTheVerbOfOneTrigger_DatesThatTriggerNotTheLongerOneAroundIt()
+    {
+        var text = "The deal came out of a second round of talks that resumed on Monday, nine days after the first round broke up without agreement.";
+
+        var events = TestArticles.Extract(text);
+
+        Assert.Equal(new DateOnly(2026, 5, 4), Assert.Single(events, e => e.Type == EventType.TalksResumed).Date);
+        Assert.DoesNotContain(events, e => e.Type == EventType.TalksConcluded && e.Date == new DateOnly(2026, 5, 4));
     }
 }

@@ -61,4 +61,12 @@ public sealed class ModalityTests
     {
         Assert.DoesNotContain(TestArticles.Extract(text), e => e.IsAsserted && EventTypeInfo.Of(e.Type).IsIncident);
     }
+
+    [Theory]
+    [InlineData("Rumours spread quickly on Sunday that a second band of fighters had struck the town of Palma.", EventType.Attack)]
+    [InlineData("Analysts say splits of this kind are common once a ceasefire is signed.", EventType.Ceasefire)]
+    public void Extract_HearsayAndGenericClauses_AreNotAsserted(string text, EventType type)
+    {
+        Assert.DoesNotContain(TestArticles.Extract(text), e => e.Type == type && e.IsAsserted);
+    }
 }

@@ -96,4 +96,34 @@ public sealed class StoryPlacesTests
 
         Assert.Equal("Fort Valdris", e.Place?.Name);
     }
+
+    [Theory]
+    [InlineData("Residents of Sarnoth's Olmo district said jets struck Olmo on Monday, killing four.")]
+    [InlineData("Mortars hit the Olmo district of Sarnoth on Monday, killing four. Later, jets struck Olmo again.")]
+    public void Extract_NamedDistrict_IsItsCity(string text)
+    {
+        var e = TestArticles.Extract(text).First(x => x.Type is EventType.Attack or EventType.Airstrike);
+
+        Assert.Equal("Sarnoth", e.Place?.Name);
+    }
+
+    [Fact]
+    public void Extract_NameWithLowerCaseParticle_IsOnePlaceAndItsShortFormToo()
+    {
+        var text = "Gunmen raided Marandu do Sul on Monday, killing four people.\n\nAnalysts said the Marandu raid showed the group had grown bolder.";
+
+        var events = TestArticles.Extract(text);
+
+        Assert.All(events, e => Assert.Equal("Marandu do Sul", e.Place?.Name));
+    }
+
+    [Fact]
+    public void Extract_NationalAdjectiveBeforeAPlaceNoun_IsNotAPlace()
+    {
+        var text = "Fighting flared in the Ostrian port city of Velmar on Monday, when shells hit the market, killing three.";
+
+        var e = TestArticles.Single(text, EventType.Attack);
+
+        Assert.Equal("Velmar", e.Place?.Name);
+    }
 }
