@@ -56,7 +56,9 @@ public enum DateBasis
 /// <param name="Province">Province or governorate, when known.</param>
 /// <param name="Country">Country, when known.</param>
 /// <param name="Kind">city, base, province, region, country ...</param>
-public sealed record Place(string Name, string? Province = null, string? Country = null, string? Kind = null);
+/// <param name="NamedAs">The article's own name for a part of the place ("Greyquay" for the Greyquay district of Kalvessa), so that
+/// later reports naming only the part can be recognised as the same place.</param>
+public sealed record Place(string Name, string? Province = null, string? Country = null, string? Kind = null, string? NamedAs = null);
 
 /// <summary>The sentence an event came from.</summary>
 /// <param name="Sentence">The sentence, verbatim from <see cref="Article.Text"/>.</param>

@@ -84,7 +84,8 @@ internal sealed partial class StoryPlaces
                 if (Normalise(match.Groups["city"].Value) is { } city && IsPlaceName(city, actors)
                     && Normalise(match.Groups["district"].Value) is { } district && IsPlaceName(district, actors) && gazetteer.Find(district) is null)
                 {
-                    places.Add(district, Resolve(city, gazetteer, dateline, datelineName));
+                    var cityPlace = Resolve(city, gazetteer, dateline, datelineName);
+                    places.Add(district, cityPlace with { Place = cityPlace.Place with { NamedAs = district } });
                 }
             }
         }

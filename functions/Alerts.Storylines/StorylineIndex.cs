@@ -18,13 +18,32 @@ internal sealed class StorylineIndex
     /// <summary>Storyline id → folded names of its negotiation's parties.</summary>
     public Dictionary<string, List<string>> Parties { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Place key of a part of a place → the place's canonical name, learnt from reports that name both ("the Greyquay district of
+    /// Kalvessa"), so that a later report of "jets struck Greyquay" is the Kalvessa incident and not a new one.
+    /// </summary>
+    public Dictionary<string, string> Aliases { get; init; } = new(StringComparer.Ordinal);
+
     /// <summary>Routes asserted events to storylines, learning new places and parties.</summary>
     /// <returns>The storyline of each event, and whether the index changed (and must be written).</returns>
     public (List<(string StorylineId, ArticleEvent Event)> Routes, bool Changed) Route(IEnumerable<ArticleEvent> events)
     {
-        var list = events.ToList();
-        var ids = new string[list.Count];
         var changed = false;
+        foreach (var e in events)
+        {
+            if (e.Place is { NamedAs: { } part } place && TextFolding.PlaceKey(part) is { Length: > 0 } partKey && partKey != TextFolding.PlaceKey(place.Name)
+                && Aliases.TryAdd(partKey, place.Name))
+            {
+                changed = true;
+                if (Places.TryGetValue(partKey, out var partStoryline))
+                {
+                    Places.TryAdd(TextFolding.PlaceKey(place.Name), partStoryline); // the part was reported first: the whole joins its storyline
+                }
+            }
+        }
+
+        var list = events.Select(Canonical).ToList();
+        var ids = new string[list.Count];
 
         // Negotiation events first: a new place named by talks joins their negotiation before an incident there pins it alone.
         foreach (var i in Enumerable.Range(0, list.Count).OrderBy(i => StorylineRules.StatusOf(list[i].Type) is null))
@@ -61,6 +80,12 @@ internal sealed class StorylineIndex
 
         return ([.. list.Select((e, i) => (ids[i], e))], changed);
     }
+
+    /// <summary>An event at a known part of a place ("Greyquay"), placed at the whole place ("Kalvessa").</summary>
+    private ArticleEvent Canonical(ArticleEvent e)
+        => e.Place is { } place && Aliases.TryGetValue(TextFolding.PlaceKey(place.Name), out var whole)
+            ? e with { Place = place with { Name = whole, NamedAs = place.NamedAs ?? place.Name, Kind = null } }
+            : e;
 
     /// <summary>
     /// The negotiation sharing at least two of the parties (or the only one named), most shared first; none when two

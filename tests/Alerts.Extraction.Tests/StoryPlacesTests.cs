@@ -105,6 +105,7 @@ public sealed class StoryPlacesTests
         var e = TestArticles.Extract(text).First(x => x.Type is EventType.Attack or EventType.Airstrike);
 
         Assert.Equal("Sarnoth", e.Place?.Name);
+        Assert.Equal("Olmo", e.Place?.NamedAs);
     }
 
     [Fact]

@@ -73,6 +73,22 @@ public sealed class ChangeDetectorTests
     }
 
     [Fact]
+    public async Task ApplyAsync_LaterReportNamingOnlyTheDistrict_IsTheSameIncidentOfTheCity()
+    {
+        var whole = Event(EventType.Airstrike, "2031-05-01", "Tirel", killed: 3, sentence: "Jets hit the Marrow district of Tirel.") with
+        {
+            Place = new Place("Tirel", NamedAs: "Marrow"),
+        };
+        Assert.Single(await Apply(Article("a1", "2031-05-02T09:00:00+00:00", whole)));
+
+        var update = Assert.Single(await Apply(Article("a2", "2031-05-03T09:00:00+00:00", Event(EventType.Airstrike, "2031-05-01", "Marrow", killed: 5, sentence: "Five died in the strike on Marrow."))));
+
+        Assert.Equal(AlertKind.CasualtiesUpdate, update.Kind);
+        Assert.Equal("airstrike|2031-05-01|Tirel", update.EventKey);
+        Assert.Empty(await Apply(Article("a3", "2031-05-04T09:00:00+00:00", Event(EventType.Airstrike, "2031-05-01", "Marrow", killed: 5))));
+    }
+
+    [Fact]
     public async Task ApplyAsync_NoCasualtiesThenTwoInjured_CasualtiesUpdate()
     {
         Assert.Single(await Apply(Article("a1", "2031-05-02T09:00:00+00:00", Event(EventType.Attack, "2031-05-01", "Lake Ostrel"))));

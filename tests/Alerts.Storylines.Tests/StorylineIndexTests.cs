@@ -57,4 +57,18 @@ public sealed class StorylineIndexTests
 
         Assert.Equal(first[0].StorylineId, routes[0].StorylineId);
     }
+
+    [Fact]
+    public void Route_PartOfAPlaceReportedFirst_TheWholePlaceJoinsItsStorylineOnceTheyAreNamedTogether()
+    {
+        var index = new StorylineIndex();
+        var (part, _) = index.Route([Suspension("Marrow", "Aldonia")]);
+
+        var (whole, changed) = index.Route([Suspension(null, "Aldonia") with { Place = new Place("Tirel", NamedAs: "Marrow") }]);
+        var (later, _) = index.Route([Suspension("Marrow", "Aldonia")]);
+
+        Assert.True(changed);
+        Assert.Equal(part[0].StorylineId, whole[0].StorylineId);
+        Assert.Equal("Tirel", later[0].Event.Place?.Name);
+    }
 }
