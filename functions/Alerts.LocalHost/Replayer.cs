@@ -17,6 +17,7 @@ internal sealed class Replayer(ArticleIntake intake, ArticleEventsCodec codec, C
         }
 
         int articles = 0, events = 0, alerts = 0, quarantined = 0;
+        var sent = new HashSet<string>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
         foreach (var file in ArticleFiles.In(folder))
         {
@@ -42,8 +43,10 @@ internal sealed class Replayer(ArticleIntake intake, ArticleEventsCodec codec, C
                 await output.WriteLineAsync(ReplayRecords.ForEvent(file.Name, e));
             }
 
+            // A re-delivered or renamed article gets its first alerts back (same ids); subscribers receive each id once, and so
+            // does the replay.
             var result = await changes.ProcessAsync(text, cancellationToken);
-            foreach (var alert in result.Alerts)
+            foreach (var alert in result.Alerts.Where(a => sent.Add(a.Id)))
             {
                 alerts++;
                 await output.WriteLineAsync(ReplayRecords.ForAlert(alert));

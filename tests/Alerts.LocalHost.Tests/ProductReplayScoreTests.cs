@@ -38,6 +38,54 @@ public sealed class ProductReplayScoreTests
         Assert.True((double)score.Alerts["f1"]! >= 0.85 && (int)score.Alerts["duplicates"]! == 0, score.Report);
     }
 
+    [SharedCorpusFact]
+    public async Task Replay_EveryArticleAgainInterleavedAndUnderASecondName_SendsExactlyTheSameAlerts()
+    {
+        var files = new DirectoryInfo(SharedCorpus.Articles("dev")).GetFiles().OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+        var twice = Directory.CreateTempSubdirectory("alerts-twice-");
+        try
+        {
+            // 000a-01…, 001b-01… (01 again under another name), 002a-02…, 003b-01… (01 re-delivered), 004b-02…, …
+            var n = 0;
+            for (var i = 0; i < files.Count; i++)
+            {
+                files[i].CopyTo(Path.Combine(twice.FullName, $"{n++:000}a-{files[i].Name}"));
+                foreach (var earlier in files.Take(i + 1).TakeLast(2))
+                {
+                    files[i].Directory!.GetFiles(earlier.Name)[0].CopyTo(Path.Combine(twice.FullName, $"{n++:000}b-{earlier.Name}"));
+                }
+            }
+
+            var once = await AlertsOfAsync(SharedCorpus.Articles("dev"));
+            var again = await AlertsOfAsync(twice.FullName);
+
+            Assert.NotEmpty(once);
+            Assert.Equal(once, again);
+        }
+        finally
+        {
+            twice.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The alerts of a replay: id, kind, type, date and place, in the order they were raised.</summary>
+    private static async Task<List<string>> AlertsOfAsync(string folder)
+    {
+        var output = new FileInfo(Path.Combine(Path.GetTempPath(), $"alerts-replay-{Guid.NewGuid():N}.jsonl"));
+        try
+        {
+            Assert.Equal(0, await LocalCommands.ReplayAsync(new DirectoryInfo(folder), output, gold: null, CancellationToken.None));
+            return [.. File.ReadAllLines(output.FullName)
+                .Select(line => System.Text.Json.Nodes.JsonNode.Parse(line)!)
+                .Where(record => (string?)record["record"] == "alert")
+                .Select(a => $"{a["id"]} {a["kind"]} {a["type"]} {a["date"]} {a["location"]}")];
+        }
+        finally
+        {
+            output.Delete();
+        }
+    }
+
     private static async Task<ScoreResult> ReplayAsync(string articles, string gold)
     {
         var output = new FileInfo(Path.Combine(Path.GetTempPath(), $"alerts-replay-{Guid.NewGuid():N}.jsonl"));
