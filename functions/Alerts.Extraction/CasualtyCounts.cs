@@ -17,7 +17,7 @@ internal static partial class CasualtyCounts
     private const string Number = @"(?<n>\d{1,3}(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+dozen|dozens|several|a\s+number)";
     private const string Qualifier = @"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|roughly)\s+)?";
 
-    [GeneratedRegex(@"\b" + Qualifier + Number + @"\s+(?:(?!injured|wounded|hurt|killed|dead|died)[\w.’'-]+\s+){0,6}?(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being)\s+)?(?<k>killed|dead|died)\b|\b(?<k>killing|killed|kills)\s+" + Qualifier + Number + @"\b(?!\s+(?:injured|wounded|hurt))|\btoll\b[^.;]{0,60}?\b(?:to|at|of|was|reached)\s+" + Qualifier + Number + @"\b(?!\s+(?:injured|wounded))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b" + Qualifier + Number + @"\s+(?:(?!injured|wounded|hurt|killed|dead|died)[\w.’'-]+\s+){0,6}?(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being)\s+)?(?<k>killed|dead|died)\b|\b(?<k>killing|killed|kills)\s+" + Qualifier + Number + @"\b(?!\s+(?:injured|wounded|hurt))|\b(?:toll|number\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead))\b[^.;]{0,80}?\b(?:to|at|of|was|reached)\s+" + Qualifier + Number + @"\b(?!\s+(?:injured|wounded))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex KilledFigure();
 
     [GeneratedRegex(@"\b" + Qualifier + Number + @"\s+(?:(?!injured|wounded|hurt|killed|dead|died)[\w.’'-]+\s+){0,6}?(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being)\s+)?(?:injured|wounded|hurt)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -26,7 +26,7 @@ internal static partial class CasualtyCounts
     [GeneratedRegex(@"\b(?:injuring|wounding|injured|wounded|injures|wounds)\s+" + Qualifier + Number + @"\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex InjuringFigure();
 
-    [GeneratedRegex(@"\b(?:number\s+of\s+(?:injured|wounded)|(?:injured|wounded)\s+(?:toll|count|figure))\b[^.;]{0,60}?\b(?:to|at|reached)\s+" + Qualifier + Number + @"\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:number\s+of\s+(?:[\w-]+\s+){0,3}?(?:injured|wounded|hurt)|(?:injured|wounded)\s+(?:toll|count|figure))\b[^.;]{0,80}?\b(?:to|at|reached)\s+" + Qualifier + Number + @"\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex InjuredTollFigure();
 
     [GeneratedRegex(@"\b" + Qualifier + Number + @"(?:\s+(?!sustained|suffered|with|treated)[a-z.’'-]+){0,4}\s+(?:sustained|suffered|with|treated\s+for)(?:\s+(?:minor|serious|light|shrapnel|severe|critical))?\s+(?:injuries|wounds)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

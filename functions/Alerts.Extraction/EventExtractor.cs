@@ -162,6 +162,11 @@ public sealed class EventExtractor : IEventExtractor
                 // The sentence's days went to other happenings ("resumed on Monday, nine days after the first round broke up"):
                 // this one's day is unknown, not the publication day.
                 mention.DateWithheld = mention.Date is null && !mention.IsIncident && work.Dates.Any(d => d.Date is not null && d.Kind != DateKind.Vague && !d.IsBoundary);
+                if (mention.IsIncident && mention.Date is null)
+                {
+                    DateEarlierIncident(work, sentence, mention);
+                }
+
                 if (mention.DateWithheld && mention.Type == EventType.TalksHeld)
                 {
                     mention.Confidence = -1; // "the round was convened after the 7 March strike": talks mentioned, not reported
@@ -602,6 +607,32 @@ public sealed class EventExtractor : IEventExtractor
                 mention.Date = r.Date;
                 mention.Basis = DateBasis.Inferred;
             }
+        }
+    }
+
+    /// <summary>
+    /// "Talks were suspended on Wednesday, three days after a drone attack on the base": the attack is three days before the
+    /// sentence's day; "after the raid" without a count is an earlier incident of unknown day, not one of the publication day.
+    /// </summary>
+    private static void DateEarlierIncident(ArticleWork work, SentenceSpan sentence, Mention mention)
+    {
+        var from = Math.Max(sentence.Start, mention.TriggerStart - 60);
+        var before = EventPatterns.EarlierIncidentBefore().Match(work.Text, from, mention.TriggerStart - from);
+        if (!before.Success)
+        {
+            return;
+        }
+
+        var anchor = work.Dates.FirstOrDefault(d => d.IsReporting && d.Date is not null).Date ?? work.Reference;
+        if (before.Groups["n"].Success && anchor is { } day)
+        {
+            var count = before.Groups["n"].Value is "a" or "A" ? 1 : CasualtyCounts.Value(before.Groups["n"].Value) ?? 0;
+            mention.Date = day.AddDays(-count * (before.Groups["unit"].Value.StartsWith("week", StringComparison.OrdinalIgnoreCase) ? 7 : 1));
+            mention.Basis = DateBasis.Relative;
+        }
+        else
+        {
+            mention.DateWithheld = true;
         }
     }
 

@@ -238,6 +238,10 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?:unions?|wages?|pay\s+(?:rise|deal|offer|claim)|stevedores|dockers|employers?|workforce|collective\s+bargaining)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex LabourContext();
 
+    /// <summary>"three days after a drone attack on …", "following the raid on …": an earlier incident named as a point in time.</summary>
+    [GeneratedRegex(@"(?:\b(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?<unit>days?|weeks?)\s+)?\b(?:after|following|since)\s+(?:a|an|the|last\s+\w+['’]s|\w+['’]s)\s+(?:[\w’'-]+\s+){0,3}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex EarlierIncidentBefore();
+
     /// <summary>A place named by its facility word but missing from the gazetteer ("at the Harran base").</summary>
     [GeneratedRegex(@"\b(?:in|at|near|on|into|inside|outside)\s+(?:the\s+)?(?<name>(?:\p{Lu}[\w’'-]+\s+){1,3}?)(?<kind>air\s+base|airbase|base|garrison|outpost|camp|airfield|air\s+field)\b", RegexOptions.CultureInvariant)]
     public static partial Regex UnknownFacility();
