@@ -58,17 +58,19 @@ internal static partial class DateResolver
 
         foreach (var m in ExplicitDate().EnumerateMatches(span))
         {
-            var match = ExplicitDate().Match(text, sentence.Start + m.Index, m.Length);
+            var match = ExplicitDate().Match(text, sentence.Start + m.Index, sentence.Length - m.Index);
             var date = ResolveExplicit(match, reference, referenceYear);
             Add(text, sentence, match.Index, match.Index + match.Length, DateKind.Explicit, date, reference, backgroundDays, results, first);
         }
 
         foreach (var m in Weekday().EnumerateMatches(span))
         {
-            var match = Weekday().Match(text, sentence.Start + m.Index, m.Length);
+            var match = Weekday().Match(text, sentence.Start + m.Index, sentence.Length - m.Index);
             var weekday = Enum.Parse<DayOfWeek>(match.Groups["weekday"].Value);
             var modifier = match.Groups["last"].Value.ToLowerInvariant();
-            var future = modifier == "next" || IsFutureFrame(text, sentence.Start, match.Index);
+            var lookback = Math.Max(sentence.Start, match.Index - 60);
+            var reporting = ReportingBefore().IsMatch(text.AsSpan(lookback, match.Index - lookback));
+            var future = modifier == "next" || (!reporting && IsFutureFrame(text, sentence.Start, match.Index));
             DateOnly? date = reference is { } r
                 ? future ? NextAfter(r, weekday) : modifier == "last" ? LastBefore(r, weekday) : LatestOnOrBefore(r, weekday)
                 : null;
@@ -77,7 +79,7 @@ internal static partial class DateResolver
 
         foreach (var m in RelativeDay().EnumerateMatches(span))
         {
-            var match = RelativeDay().Match(text, sentence.Start + m.Index, m.Length);
+            var match = RelativeDay().Match(text, sentence.Start + m.Index, sentence.Length - m.Index);
             DateOnly? date = reference is { } r
                 ? match.Groups["yesterday"].Success ? r.AddDays(-1) : match.Groups["tomorrow"].Success ? r.AddDays(1) : r
                 : null;
@@ -86,7 +88,7 @@ internal static partial class DateResolver
 
         foreach (var m in VaguePeriod().EnumerateMatches(span))
         {
-            var match = VaguePeriod().Match(text, sentence.Start + m.Index, m.Length);
+            var match = VaguePeriod().Match(text, sentence.Start + m.Index, sentence.Length - m.Index);
             if (Overlaps(results, first, match.Index, match.Index + match.Length))
             {
                 continue;
@@ -107,7 +109,8 @@ internal static partial class DateResolver
         var before = text.AsSpan(Math.Max(sentence.Start, start - 60), start - Math.Max(sentence.Start, start - 60));
         var boundary = BoundaryBefore().IsMatch(before);
         var reporting = ReportingBefore().IsMatch(before);
-        var future = IsFutureFrame(text, sentence.Start, start) || (date is { } d && reference is { } r && d > r);
+        // "…, its chair said on Monday": the day of a statement already made, even in a sentence about what will happen.
+        var future = (!reporting && IsFutureFrame(text, sentence.Start, start)) || (date is { } d && reference is { } r && d > r);
         var old = date is { } day && reference is { } pub && day.DayNumber < pub.DayNumber - backgroundDays;
         results.Add(new DateExpression(start, end, kind, date, reporting, future, boundary, old));
     }

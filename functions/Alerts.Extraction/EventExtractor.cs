@@ -319,7 +319,7 @@ public sealed class EventExtractor : IEventExtractor
 
             foreach (var m in pattern.Regex.EnumerateMatches(span))
             {
-                var match = pattern.Regex.Match(text, sentence.Start + m.Index, m.Length);
+                var match = pattern.Regex.Match(text, sentence.Start + m.Index, sentence.Length - m.Index);
                 var verb = match.Groups["v"];
                 var (vStart, vEnd) = verb.Success ? (verb.Index, verb.Index + verb.Length) : (match.Index, match.Index + match.Length);
                 var type = pattern.Type;
@@ -742,8 +742,11 @@ public sealed class EventExtractor : IEventExtractor
         var triggers = work.Triggers;
         var places = work.Places;
         var best = new (KnownPlace? Place, int Distance)[triggers.Count];
-        foreach (var place in places)
+        var placeOwners = new int[places.Count]; // which trigger each place belongs to (-1: none)
+        for (var p = 0; p < places.Count; p++)
         {
+            var place = places[p];
+            placeOwners[p] = -1;
             if (IsMetonym(work.Text, place.End))
             {
                 continue; // "Washington said", "Baghdad decided": a government speaking, not a place where something happened
@@ -772,6 +775,8 @@ public sealed class EventExtractor : IEventExtractor
             {
                 continue;
             }
+
+            placeOwners[p] = owner;
 
             // Places near an incident belong to it; a talks sentence's places belong to its nearest trigger.
             var current = best[owner];
@@ -805,8 +810,11 @@ public sealed class EventExtractor : IEventExtractor
                 continue;
             }
 
-            // Any place of the sentence is better than none for a trigger that got none assigned.
-            var anyInSentence = places.Where(p => !IsMetonym(work.Text, p.End) && !(mention.IsIncident && places.Count > 1 && p.Start >= storyPlaces.DatelineStart && p.End <= storyPlaces.DatelineEnd))
+            // Any place of the sentence is better than none, except, for an incident, the dateline and a place a talks or
+            // ceasefire trigger owns ("the blast violated the ceasefire agreed in Tunis": the blast was not in Tunis).
+            var anyInSentence = places
+                .Where((p, k) => !IsMetonym(work.Text, p.End) && !(mention.IsIncident && ((places.Count > 1 && p.Start >= storyPlaces.DatelineStart && p.End <= storyPlaces.DatelineEnd)
+                    || (placeOwners[k] >= 0 && !triggers[placeOwners[k]].IsIncident))))
                 .Select(p => p.Value).MaxBy(p => p.Specificity);
             if (mention.Type == EventType.Casualties)
             {

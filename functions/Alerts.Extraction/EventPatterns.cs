@@ -29,7 +29,7 @@ internal static partial class EventPatterns
     [
         new(EventType.Attack, WeaponVerb(), TriggerForm.Verb, ["drone", "rocket", "missile", "mortar", "shell", "artillery", "round", "projectile", "bomb", "explosive", "grenade", "gunmen", "munition"]),
         new(EventType.Attack, LaunchWeapon(), TriggerForm.Verb, ["fire", "firing", "launch", "lobbed"]),
-        new(EventType.Attack, AttackVerb(), TriggerForm.Verb, ["attacked", "shelled", "bombed", "bombarded", "struck", "targeted", "raided", "stormed"]),
+        new(EventType.Attack, AttackVerb(), TriggerForm.Verb, ["attacked", "shelled", "bombed", "bombarded", "struck", "targeted", "raided", "stormed", "overran", "overrun"]),
         new(EventType.Attack, PerpetratorVerb(), TriggerForm.Verb, ["gunm", "bomber", "assailant", "attacker", "militant", "insurgent", "fighters", "rebels", "jihadist"]),
         new(EventType.Attack, AttackNoun(), TriggerForm.Noun, ["attack", "assault", "shelling", "bombing", "bombardment", "strike", "barrage", "raid", "ambush"]),
         new(EventType.TalksHeld, HeldVerbFirst(), TriggerForm.Verb, ["talks", "negotiations"]),
@@ -44,7 +44,7 @@ internal static partial class EventPatterns
         new(EventType.TalksPostponed, PostponementAnnounced(), TriggerForm.Verb, ["postponement"]),
         new(EventType.TalksResumed, ResumeVerbFirst(), TriggerForm.Verb, ["resum", "restart", "return", "came back"]),
         new(EventType.TalksResumed, ResumeNounFirst(), TriggerForm.Verb, ["resum", "restart"]),
-        new(EventType.TalksConcluded, ConcludedNounFirst(), TriggerForm.Verb, ["ended", "concluded", "broke up", "wrapped up"]),
+        new(EventType.TalksConcluded, ConcludedNounFirst(), TriggerForm.Verb, ["ended", "concluded", "broke up", "wrapped up", "closed", "came to an end"]),
         new(EventType.Agreement, AgreementVerbFirst(), TriggerForm.Verb, ["agreement", "deal", "accord", "memorandum", "treaty", "pact"]),
         new(EventType.Agreement, AgreementNounFirst(), TriggerForm.Verb, ["agreement", "deal", "accord", "memorandum", "treaty", "pact"]),
         new(EventType.Agreement, AgreedToReturn(), TriggerForm.Verb, ["agreed"]),
@@ -53,8 +53,10 @@ internal static partial class EventPatterns
         new(EventType.CeasefireBroken, CeasefireBrokenNounFirst(), TriggerForm.Verb, ["ceasefire", "cease-fire", "truce"]),
         new(EventType.CeasefireBroken, CeasefireBreach(), TriggerForm.Verb, ["ceasefire", "cease-fire", "truce"]),
         new(EventType.WithdrawalAnnounced, WithdrawalDecided(), TriggerForm.Verb, ["decid", "decision", "announc", "order", "approv"]),
+        new(EventType.WithdrawalAnnounced, WithdrawalDecidedAfter(), TriggerForm.Verb, ["pull out", "withdraw", "leave", "end its", "end their"]),
+        new(EventType.WithdrawalPostponed, WithdrawalExtended(), TriggerForm.Verb, ["longer than"]),
         new(EventType.WithdrawalPostponed, WithdrawalPostponedNounFirst(), TriggerForm.Verb, ["withdrawal", "pullout", "pull-out", "departure", "drawdown"]),
-        new(EventType.StatementDenial, DenialVerb(), TriggerForm.Verb, ["denied", "denies", "deny", "denying"]),
+        new(EventType.StatementDenial, DenialVerb(), TriggerForm.Verb, ["denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed", "dismisses", "refuted", "refutes"]),
         new(EventType.StatementDenial, DenialNoun(), TriggerForm.Verb, ["denial"]),
         new(EventType.StatementDenial, DenialNoRole(), TriggerForm.Verb, ["no part", "no role", "at no time", "nothing to do with"]),
         new(EventType.StatementDenial, DenialFalse(), TriggerForm.Verb, ["false", "untrue", "baseless", "fabricated", "unfounded"]),
@@ -68,13 +70,13 @@ internal static partial class EventPatterns
     /// <summary>Sentences that may carry casualty figures.</summary>
     public static readonly SearchValues<string> CasualtyKeys = SearchValues.Create(["kill", "dead", "died", "death", "injur", "wound", "hurt", "casualt", "toll"], StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"\b(?:" + Weapon + @")\b[^.;:]{0,60}?\b(?<v>struck|strikes?|hit|hits|slammed\s+into|crashed\s+into|landed\s+(?:inside|in|on|near)|(?:were|was)\s+(?:fired|launched)|fired|targeted|exploded|blew\s+up|rained\s+down|tore\s+through|ripped\s+through|went\s+off|detonated)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:" + Weapon + @")\b[^.;:]{0,60}?\b(?<v>struck|strikes?|hit|hits|slammed\s+into|crashed\s+into|landed\s+(?:inside|in|on|near|beside|next\s+to|close\s+to|alongside)|(?:were|was)\s+(?:fired|launched)|fired|targeted|exploded|blew\s+up|rained\s+down|tore\s+through|ripped\s+through|went\s+off|detonated)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WeaponVerb();
 
     [GeneratedRegex(@"\b(?<v>fired|fires|firing|launched|launches|launching|lobbed)\s+(?:[\w’'-]+\s+){0,3}?(?:" + Weapon + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LaunchWeapon();
 
-    [GeneratedRegex(@"\b(?<v>attacked|shelled|bombed|bombarded|struck|targeted|raided|stormed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<v>attacked|shelled|bombed|bombarded|struck|targeted|raided|stormed|overran|overrun)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AttackVerb();
 
     /// <summary>"A suicide bomber killed 12 people", "gunmen opened fire": the attackers named as the subject.</summary>
@@ -84,7 +86,7 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"(?<!\bheart\s)(?<!counter-)(?<!on\sthe\s)\b(?<v>attack|assault|shelling|bombing|bombardment|airstrike|air\s+strike|strike|barrage|raid|ambush)\b(?!s\b|\s+(?:drones?|helicopters?|dogs?|a\s+balance))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AttackNoun();
 
-    [GeneratedRegex(@"\b(?<v>held|opened|opening|began|convened|hosted|hosting|started)\s+" + Gap + @"(?:talks|negotiations)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<v>held|opened|opening|began|convened|hosted|hosting|started|sat\s+down\s+(?:for|to)|sit\s+down\s+(?:for|to))\s+" + Gap + @"(?:talks|negotiations)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HeldVerbFirst();
 
     [GeneratedRegex(@"\b(?:talks|negotiations|round|session)\b[^.;:]{0,90}?\b(?<v>began|begun|begins|started|starts|opened|opens|got\s+under\s+way|(?:was|were|been|being)\s+held|,\s*held\s+on|took\s+place|convened|(?:to|will)\s+(?:now\s+)?(?:open|begin|start|take\s+place|be\s+held|convene))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -120,16 +122,16 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?:talks|negotiations|discussions|dialogue|mediation)\b[^.;:]{0,90}?\b(?<v>resumed|resume|resumes|restarted|restart)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ResumeNounFirst();
 
-    [GeneratedRegex(@"(?<!\b(?:session|sitting|meeting|day)\s+of\s+(?:the\s+)?)\b(?:talks|negotiations|round|discussions)\b[^.;:]{0,90}?\b(?<v>ended|concluded|broke\s+up|wrapped\s+up)\b(?!\s+with\b|\s+(?:at\s+)?(?:about\s+|around\s+)?\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|h\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\b(?:session|sitting|meeting|day)\s+of\s+(?:the\s+)?)\b(?:talks|negotiations|round|discussions)\b[^.;:]{0,90}?\b(?<v>ended|concluded|broke\s+up|wrapped\s+up|closed(?=\s+(?:in|on|at|late|early|without|after)\b)|came\s+to\s+an\s+end)\b(?!\s+with\b|\s+(?:at\s+)?(?:about\s+|around\s+)?\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|h\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ConcludedNounFirst();
 
-    [GeneratedRegex(@"\b(?<v>signed|sign|signs|signing|reached|reach|struck|sealed|clinched|finalised|finalized|brokered)\s+(?:[\w’',-]+\s+){0,4}?(?:agreements?|deal|accord|memorandum|treaty|pact)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<v>signed|sign|signs|signing|reached|reach|struck|sealed|clinched|finalised|finalized|brokered|initialled|initialed|initialling)\s+(?:[\w’',-]+\s+){0,4}?(?:agreements?|deal|accord|memorandum|treaty|pact)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AgreementVerbFirst();
 
-    [GeneratedRegex(@"\b(?:agreements?|deal|accord|memorandum|treaty|pact)\b[^.;:]{0,60}?\b(?<v>(?:was|were|been|is|be)\s+(?:signed|reached|agreed|concluded|announced|struck|sealed)|signed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:agreements?|deal|accord|memorandum|treaty|pact)\b[^.;:]{0,60}?\b(?<v>(?:was|were|been|is|be)\s+(?:signed|reached|agreed|concluded|announced|struck|sealed|initialled|initialed|finalised|finalized)|signed|initialled|initialed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AgreementNounFirst();
 
-    [GeneratedRegex(@"\b(?<v>agreed)\s+(?:on\s+\w+\s+)?to\s+(?:return|restore|reopen|rejoin|extend|renew|release)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<v>agreed)\s+(?:on\s+\w+\s+)?to\s+(?:(?:return|rejoin)\s+to\s+(?:the\s+)?(?!talks|table|negotiat|mediation)\w|rejoin\s+(?:the\s+)?(?!talks|negotiat)\w|(?:restore|reopen|extend|renew|release)\s+\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AgreedToReturn();
 
     [GeneratedRegex(@"\b(?<v>agreed|agree|agreeing|signed|declared|announced|reached|brokered|accepted)\s+(?:to\s+)?(?:on\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -144,13 +146,21 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?<v>breach|breaches|violation|violations|violated|violating|broke|breaking)\s+(?:of\s+)?(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|cease-fire|truce)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CeasefireBreach();
 
-    [GeneratedRegex(@"\b(?<v>decided|decides|decision|announced|announces|ordered|orders|approved|approves)\b[^.;:]{0,60}?\bto\s+(?:withdraw|end|close|terminate|pull\s+out|pull\s+(?:[\w’'-]+\s+){1,4}?out)\b[^.;:]{0,60}?\b(?:mission|troops|forces|force|personnel|contingent|soldiers|trainers|presence)\b|\bto\s+(?:withdraw|pull)\s+(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}?(?:mission|troops|forces|force|personnel|contingent|soldiers|trainers)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<v>decided|decides|decision|announced|announces|ordered|orders|approved|approves)\b[^.;:]{0,60}?\bto\s+(?:withdraw|end|close|terminate|pull\s+out|pull\s+(?:[\w’',-]+\s+){1,4}?out)\b[^.;:]{0,60}?\b(?:mission|troops|forces|force|personnel|contingent|soldiers|trainers|presence)\b|\bto\s+(?:withdraw|pull)\s+(?:the\s+|its\s+|their\s+)?(?:[\w’',-]+\s+){0,2}?(?:mission|troops|forces|force|personnel|contingent|soldiers|trainers)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WithdrawalDecided();
+
+    /// <summary>"The force will pull out of the country by June, its council decided on Thursday": the decision is the event.</summary>
+    [GeneratedRegex(@"\b(?:will|would|is\s+to|are\s+to)\s+(?:pull\s+out|withdraw|leave|end\s+(?:its|their)\s+(?:mission|deployment))\b[^.;:]{0,80}?,\s+(?:[\w’'-]+\s+){0,8}?(?<v>decided|announced|confirmed|agreed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WithdrawalDecidedAfter();
+
+    /// <summary>"The force will stay until December, six months longer than planned": its withdrawal put back.</summary>
+    [GeneratedRegex(@"\b(?:force|mission|troops|contingent|soldiers|forces)\b[^.;:]{0,40}?\b(?:will|would|is\s+to|are\s+to|to)\s+(?:stay|remain)\b[^.;:]{0,80}?\b(?<v>longer\s+than\s+(?:planned|scheduled|expected|foreseen|envisaged))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WithdrawalExtended();
 
     [GeneratedRegex(@"\b(?:withdrawal|pullout|pull-out|departure|drawdown)\b[^.;:]{0,60}?\b(?<v>(?:(?:been|be|was|were|is)\s+)?(?:postponed|delayed|pushed\s+back|deferred))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WithdrawalPostponedNounFirst();
 
-    [GeneratedRegex(@"(?<!\bwhich\s)(?<!\bwho\s)\b(?<v>denied|denies|deny|denying)\s+(?:\w+\s+)?(?:that|any|all|responsibility|involvement|having|reports?|rumou?rs|claims?|allegations?|role)\b|\b(?:been|was|were)\s+(?<v>denied)\s+by\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\bwhich\s)(?<!\bwho\s)\b(?<v>denied|denies|deny|denying)\s+(?:\w+\s+)?(?:that|any|all|responsibility|involvement|having|reports?|rumou?rs|claims?|allegations?|role)\b|\b(?:been|was|were)\s+(?<v>denied)\s+by\b|\b(?<v>rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:the\s+|those\s+|these\s+|all\s+|such\s+)?(?:[\w-]+\s+)?(?:accusations?|allegations?|claims?|reports?|charges?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DenialVerb();
 
     [GeneratedRegex(@"\b(?:repeated|reiterated|issued)\s+(?:its|a|their|his|her)\s+(?<v>denial)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -175,14 +185,14 @@ internal static partial class EventPatterns
     public static partial Regex ViolenceContext();
 
     /// <summary>What a weapon is aimed at: without one, "launched a drone" is a product launch.</summary>
-    [GeneratedRegex(@"\b(?:garrison|base|airbase|outpost|troops|soldiers|service\s+members|personnel|forces|military|army|positions|installations?|convoy|checkpoint|sites|depot|camp|airfield|terminal|market|district|town|city|village|neighbourhood|neighborhood|building|school|hospital|homes|houses|residential|civilians|killed|killing|wounded|wounding|injured|injuring|casualties|dead|people|residents|targets|bus|vehicle|port|airport|refinery|facility|ship|vessel|tanker|embassy|area|perimeter|militants?|militias?|fighters)\b|(?-i:\b(?:hit|struck|into|at|on)\s+(?:the\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:garrison|base|airbase|outpost|troops|soldiers|service\s+members|personnel|forces|military|army|positions|installations?|convoy|checkpoint|sites|depot|camp|airfield|terminal|market|district|town|city|village|neighbourhood|neighborhood|building|school|hospital|homes|houses|residential|civilians|killed|killing|wounded|wounding|injured|injuring|casualties|dead|people|residents|targets|post|bus|vehicle|port|airport|refinery|facility|ship|vessel|tanker|embassy|area|perimeter|militants?|militias?|fighters)\b|(?-i:\b(?:hit|struck|into|at|on)\s+(?:the\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex TargetContext();
 
     /// <summary>Nouns that name physical violence on their own.</summary>
     [GeneratedRegex(@"^(?:shelling|bombing|bombardment|airstrike|air\s+strike|barrage)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex PhysicalNoun();
 
-    [GeneratedRegex(@"\b(?:jets?|warplanes?|aircraft|air\s*strikes?|airstrikes?|air\s+raids?|helicopters?|(?<!suicide\s)bombers?|F-\d+\w*|air\s+force)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:jets?|warplanes?|aircraft|air\s*strikes?|airstrikes?|air\s+raids?|helicopters?|(?<!suicide\s)bombers?|F-\d+\w*|air\s+force|(?:army|military|armed\s+forces|government)\s+drones?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex AirContext();
 
     /// <summary>Determiners that make a noun trigger refer to one happening ("the attack", "Saturday's shelling").</summary>

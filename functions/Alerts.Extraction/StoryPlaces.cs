@@ -76,6 +76,13 @@ internal sealed partial class StoryPlaces
 
         var body = text.Substring(start, end - start);
 
+        // Ships are named like places ("the tanker Corvina Star"); wherever the story names them again, they are not places.
+        var vessels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (Match vessel in VesselName().Matches(body))
+        {
+            vessels.Add(vessel.Groups["name"].Value);
+        }
+
         // A named district is its city: "the Bab al-Bahr district of Kessar", "Kessar's Greyquay district".
         foreach (var regex in (ReadOnlySpan<Regex>)[DistrictOf(), PossessiveDistrict()])
         {
@@ -111,7 +118,13 @@ internal sealed partial class StoryPlaces
                     continue; // "in the Ostranan port city of …": a national adjective, not a place
                 }
 
-                if (Normalise(nameGroup.Value) is not { } candidate || !IsPlaceName(candidate, actors) || gazetteer.Find(candidate) is not null)
+                var nameStart = start + nameGroup.Index;
+                if (VesselBefore().IsMatch(text.AsSpan(Math.Max(start, nameStart - 24), nameStart - Math.Max(start, nameStart - 24))))
+                {
+                    continue; // "hit the tanker Corvina Star": a ship, not a place
+                }
+
+                if (Normalise(nameGroup.Value) is not { } candidate || !IsPlaceName(candidate, actors) || gazetteer.Find(candidate) is not null || vessels.Contains(candidate))
                 {
                     continue;
                 }
@@ -238,11 +251,19 @@ internal sealed partial class StoryPlaces
     private const string Name = Word + @"(?:[ ](?:(?:da|de|do|dos|das|del|di|du|la|le|al|el|bin|ibn|ben|van|von)[ ])?" + Word + "){0,2}";
 
     /// <summary>A capitalised name after a place preposition, "city/town/district of", an attack verb or "raid on".</summary>
-    [GeneratedRegex(@"(?<![\p{L}'’])(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Ii]nside|(?:city|town|village|district|districts|capital|outskirts|suburbs|governorate|province)\s+of|(?:raided|stormed|attacked|shelled|bombed|overran|struck|hit)|(?:raids?|attacks?|assault|offensive|strikes?|shelling|bombing)\s+on)\s+(?<the>the\s+)?(?<name>" + Name + @")(?![\p{L}\p{M}])|(?<![\p{L}\p{M}])[Tt]he\s+(?<name>" + Name + @")\s+(?=(?:raid|attack|bombing|shelling|massacre|assault|siege)\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}'’])(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]ff|[Oo]utside|[Ii]nside|(?:city|town|village|district|districts|capital|outskirts|suburbs|governorate|province|port|harbou?r|island|islands)\s+of|(?:raided|stormed|attacked|shelled|bombed|overran|struck|hit)|(?:raids?|attacks?|assault|offensive|strikes?|shelling|bombing)\s+on)\s+(?<the>the\s+)?(?<name>" + Name + @")(?![\p{L}\p{M}])|(?<![\p{L}\p{M}])[Tt]he\s+(?<name>" + Name + @")\s+(?=(?:raid|attack|bombing|shelling|massacre|assault|siege)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceContext();
 
+    /// <summary>"the tanker Corvina Star", "the bulk carrier Santa Ilaria": a ship's name after its type.</summary>
+    [GeneratedRegex(@"\b(?i:tanker|ship|vessel|carrier|freighter|boat|frigate|destroyer|ferry|trawler|dhow|yacht|liner|barge|tug)\s+(?:the\s+)?(?<name>" + Name + @")(?![\p{L}\p{M}])", RegexOptions.CultureInvariant)]
+    private static partial Regex VesselName();
+
+    /// <summary>A ship's type right before its name: "the tanker Corvina Star", "the bulk carrier Santa Ilaria".</summary>
+    [GeneratedRegex(@"\b(?:tanker|ship|vessel|carrier|freighter|boat|frigate|destroyer|ferry|trawler|dhow|yacht|liner|barge|tug|cargo\s+ship|container\s+ship)\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex VesselBefore();
+
     /// <summary>A lower-case word right after "the X" that makes X a modifier ("the Ostranan port city", "the Sudanese army").</summary>
-    [GeneratedRegex(@"\G\s+(?!(?:region|province|valley|district|governorate|state|desert|mountains|delta|basin|peninsula|coast|highlands|plain|plains|corridor|strip|enclave|pocket)\b)\p{Ll}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\G\s+(?!(?:region|province|valley|district|governorate|state|desert|mountains|delta|basin|peninsula|coast|highlands|plain|plains|corridor|strip|enclave|pocket|strait|straits|gulf|sea|bay|channel|lagoon|islands?)\b)\p{Ll}", RegexOptions.CultureInvariant)]
     private static partial Regex ModifierAfter();
 
     /// <summary>"the Bab al-Bahr district of Kessar".</summary>

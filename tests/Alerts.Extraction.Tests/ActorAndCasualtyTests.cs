@@ -28,6 +28,9 @@ public sealed class ActorAndCasualtyTests
     [InlineData("A drone struck a bus in Sumy on Monday; two were killed and several were hurt.", 2, null)]
     [InlineData("Rockets hit the Conoco base on Monday but caused no casualties.", 0, 0)]
     [InlineData("A missile hit Dnipro on Monday. Eleven people were killed and 40 injured, officials said.", 11, 40)]
+    [InlineData("Six crew members aboard the tanker Marisol Dawn were injured when a drone struck the vessel off Aden on Monday.", null, 6)]
+    [InlineData("The death toll from Monday's assault on the army post at Tessit in northern Mali climbed to 23 soldiers, officials said.", 23, null)]
+    [InlineData("The number of soldiers injured in Monday's drone attack on the Harir base has risen to five.", null, 5)]
     public void Extract_CasualtyFigures_ReadDigitsWordsAndAcledConventions(string text, int? killed, int? injured)
     {
         var e = Assert.Single(TestArticles.Extract(text), x => x.Type is EventType.Attack or EventType.Airstrike);

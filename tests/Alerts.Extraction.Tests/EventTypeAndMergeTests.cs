@@ -25,6 +25,13 @@ public sealed class EventTypeAndMergeTests
     [InlineData("The group said on Monday it had nothing to do with the attack on the convoy.", EventType.StatementDenial)]
     [InlineData("Reports of a walkout were denied by the mission on Monday.", EventType.StatementDenial)]
     [InlineData("Defence ministers decided on Monday to withdraw the force from the region by June.", EventType.WithdrawalAnnounced)]
+    [InlineData("The latest round of talks between the two militias closed in Misrata on Monday with a prisoner accord.", EventType.TalksConcluded)]
+    [InlineData("The accord was initialled in Misrata on Monday by the heads of both delegations.", EventType.Agreement)]
+    [InlineData("Militants overran an army post at Tessit on Monday, killing at least nine soldiers.", EventType.Attack)]
+    [InlineData("The interior ministry on Monday rejected the accusation that its police had fired on the crowd.", EventType.StatementDenial)]
+    [InlineData("The monitoring force will leave the country by the end of June, its council of ministers decided on Monday.", EventType.WithdrawalAnnounced)]
+    [InlineData("The council decided on Monday to pull the 1,200-strong force out of the country by June.", EventType.WithdrawalAnnounced)]
+    [InlineData("The monitoring force will stay until December, six months longer than planned, its chair said on Monday.", EventType.WithdrawalPostponed)]
     public void Extract_TriggerSentence_YieldsItsTypeAssertedAndDated(string text, EventType type)
     {
         var e = TestArticles.Single(text, type);
@@ -175,5 +182,21 @@ public sealed class EventTypeAndMergeTests
 
         Assert.Equal(new DateOnly(2026, 5, 4), Assert.Single(events, e => e.Type == EventType.TalksResumed).Date);
         Assert.DoesNotContain(events, e => e.Type == EventType.TalksConcluded && e.Date == new DateOnly(2026, 5, 4));
+    }
+
+    [Fact]
+    public void Extract_ArmyDrones_AreAnAirstrike()
+    {
+        Assert.Single(TestArticles.Extract("Army drones struck a column of fighters near Menaka on Monday, killing dozens."), e => e.Type == EventType.Airstrike);
+    }
+
+    [Fact]
+    public void Extract_BlastThatBrokeACeasefireAgreedElsewhere_IsNotPlacedWhereTheCeasefireWasAgreed()
+    {
+        var text = "MENAKA — A blast killed four people at a checkpoint on Monday. Officials said the blast violated the ceasefire agreed in Algiers on 2 May.";
+
+        var broken = Assert.Single(TestArticles.Extract(text), e => e.Type == EventType.CeasefireBroken);
+
+        Assert.NotEqual("Algiers", broken.Place?.Name);
     }
 }

@@ -127,4 +127,14 @@ public sealed class StoryPlacesTests
 
         Assert.Equal("Velmar", e.Place?.Name);
     }
+
+    [Fact]
+    public void Extract_ShipNames_AreNotPlaces()
+    {
+        var text = "A drone hit the tanker Marisol Dawn off the port of Qaraan on Monday, injuring two sailors. Later a missile landed beside the Marisol Dawn again.";
+
+        var events = TestArticles.Extract(text);
+
+        Assert.All(events, e => Assert.Equal("Qaraan", e.Place?.Name));
+    }
 }
