@@ -39,6 +39,9 @@ internal static partial class DateResolver
     [GeneratedRegex(@"\b(?:(?:in|since|during|by|until|throughout|from)\s+(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle|autumn|spring|summer|winter)\s+of)\s+)?(?:(?<month>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?<year>(?:19|20)\d{2}))?|(?<year>(?:19|20)\d{2}))|(?:the\s+)?(?:start|end|beginning|middle)\s+of\s+(?<month>January|February|March|April|May|June|July|August|September|October|November|December)|(?:earlier|later)\s+this\s+(?:month|year|week)|(?:last|this|next)\s+(?:month|year|week|weekend|autumn|spring|summer|winter)|(?<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?<year>(?:19|20)\d{2}))\b", RegexOptions.CultureInvariant)]
     private static partial Regex VaguePeriod();
 
+    [GeneratedRegex(@"\b(?:the\s+day\s+before|the\s+previous\s+day|a\s+day\s+earlier|(?<after>the\s+(?:next|following)\s+day|the\s+day\s+after|a\s+day\s+later))\b(?!\s+(?:that|the|a|an|its|their|his|her)\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex DayOffset();
+
     [GeneratedRegex(@"\b(?:said|says|say|told|tells|announced|announces|confirmed|confirms|stated|reported|reports|informed|added|noted|declared|denied|denies|wrote|posted|statement|briefing)\b(?:\s+[\w’'-]+){0,3}?\s+(?:(?:early|late)\s+)?(?:on\s+)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ReportingBefore();
 
@@ -83,6 +86,25 @@ internal static partial class DateResolver
             DateOnly? date = reference is { } r
                 ? match.Groups["yesterday"].Success ? r.AddDays(-1) : match.Groups["tomorrow"].Success ? r.AddDays(1) : r
                 : null;
+            Add(text, sentence, match.Index, match.Index + match.Length, DateKind.Relative, date, reference, backgroundDays, results, first);
+        }
+
+        // "the day before": a day from the sentence's other day before it ("suspended on 6 March over a bomb the day before"),
+        // else from the publication day.
+        foreach (var m in DayOffset().EnumerateMatches(span))
+        {
+            var match = DayOffset().Match(text, sentence.Start + m.Index, sentence.Length - m.Index);
+            DateOnly? anchor = reference;
+            for (var k = results.Count - 1; k >= first; k--)
+            {
+                if (results[k].End <= match.Index && results[k].Date is { } earlier && results[k].Kind != DateKind.Vague)
+                {
+                    anchor = earlier;
+                    break;
+                }
+            }
+
+            var date = anchor?.AddDays(match.Groups["after"].Success ? 1 : -1);
             Add(text, sentence, match.Index, match.Index + match.Length, DateKind.Relative, date, reference, backgroundDays, results, first);
         }
 

@@ -70,7 +70,7 @@ internal static partial class EventPatterns
     /// <summary>Sentences that may carry casualty figures.</summary>
     public static readonly SearchValues<string> CasualtyKeys = SearchValues.Create(["kill", "dead", "died", "death", "injur", "wound", "hurt", "casualt", "toll"], StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"\b(?:" + Weapon + @")\b[^.;:]{0,60}?\b(?<v>struck|strikes?|hit|hits|slammed\s+into|crashed\s+into|landed\s+(?:inside|in|on|near|beside|next\s+to|close\s+to|alongside)|(?:were|was)\s+(?:fired|launched)|fired|targeted|exploded|blew\s+up|rained\s+down|tore\s+through|ripped\s+through|went\s+off|detonated)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:" + Weapon + @")\b[^.;:]{0,60}?\b(?<v>struck|strikes?|hit|hits|slammed\s+into|crashed\s+into|landed\s+(?:inside|in|on|near|beside|next\s+to|close\s+to|alongside)|(?:were|was)\s+(?:fired|launched)|fired|targeted|exploded|blew\s+up|rained\s+down|tore\s+through|ripped\s+through|went\s+off|detonated|(?<!\b(?:were|was|been)\s)killed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WeaponVerb();
 
     [GeneratedRegex(@"\b(?<v>fired|fires|firing|launched|launches|launching|lobbed)\s+(?:[\w’'-]+\s+){0,3}?(?:" + Weapon + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -86,4 +86,14 @@ public sealed class DateResolverTests
         Assert.Equal(new DateOnly(2026, 5, 4), e.Date);
         Assert.False(e.IsHedged);
     }
+
+    [Theory]
+    [InlineData("The rebels suspended their part in the talks on 2 May, in protest at a car bomb that killed two people in Kirkuk the day before.", EventType.Attack, 1)]
+    [InlineData("The accord was signed in Geneva the day before, officials said.", EventType.Agreement, 5)]
+    public void Extract_TheDayBefore_CountsFromTheSentencesOtherDayElseFromPublication(string text, EventType type, int day)
+    {
+        var e = TestArticles.Single(text, type);
+
+        Assert.Equal(new DateOnly(2026, 5, day), e.Date);
+    }
 }
