@@ -17,10 +17,10 @@ internal static partial class CasualtyCounts
     private const string Number = @"(?<n>\d{1,3}(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+dozen|dozens|several|a\s+number)";
     private const string Qualifier = @"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|roughly)\s+)?";
 
-    [GeneratedRegex(@"\b" + Qualifier + Number + @"\s+(?:(?!injured|wounded|hurt|killed|dead|died)[\w.’'-]+\s+){0,9}?(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being)\s+)?(?<k>killed|dead|died)\b|\b(?<k>killing|killed|kills)\s+" + Qualifier + Number + @"\b(?!\s+(?:injured|wounded|hurt))|\b(?:toll|number\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead))\b[^.;]{0,130}?\b(?:to|at|of|was|reached)\s+" + Qualifier + Number + @"\b(?!\s+(?:injured|wounded))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b" + Qualifier + Number + @"(?!\s+of\s+(?:a|an)\s)\s+(?:(?!injured|wounded|hurt|killed|dead|died)[\w.’'-]+\s+){0,9}?(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being)\s+)?(?<k>killed|dead|died)\b|\b(?<k>killing|killed|kills)\s+" + Qualifier + Number + @"\b(?!\s+(?:injured|wounded|hurt))|\b(?:toll|number\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead))\b[^.;]{0,130}?\b(?:to|at|of|was|reached)\s+" + Qualifier + Number + @"\b(?!\s+(?:injured|wounded))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex KilledFigure();
 
-    [GeneratedRegex(@"\b" + Qualifier + Number + @"\s+(?:(?!injured|wounded|hurt|killed|dead|died)[\w.’'-]+\s+){0,9}?(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being)\s+)?(?:injured|wounded|hurt)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b" + Qualifier + Number + @"(?!\s+of\s+(?:a|an)\s)\s+(?:(?!injured|wounded|hurt|killed|dead|died)[\w.’'-]+\s+){0,9}?(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|being)\s+)?(?:injured|wounded|hurt)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex InjuredFigure();
 
     [GeneratedRegex(@"\b(?:injuring|wounding|injured|wounded|injures|wounds)\s+" + Qualifier + Number + @"\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -31,6 +31,7 @@ public sealed class ActorAndCasualtyTests
     [InlineData("Six crew members aboard the tanker Marisol Dawn were injured when a drone struck the vessel off Aden on Monday.", null, 6)]
     [InlineData("The death toll from Monday's assault on the army post at Tessit in northern Mali climbed to 23 soldiers, officials said.", 23, null)]
     [InlineData("The number of soldiers injured in Monday's drone attack on the Harir base has risen to five.", null, 5)]
+    [InlineData("Gunmen attacked the Tessit post on Monday; the corporal was one of a handful of wounded men carried out by villagers.", null, null)]
     public void Extract_CasualtyFigures_ReadDigitsWordsAndAcledConventions(string text, int? killed, int? injured)
     {
         var e = Assert.Single(TestArticles.Extract(text), x => x.Type is EventType.Attack or EventType.Airstrike);

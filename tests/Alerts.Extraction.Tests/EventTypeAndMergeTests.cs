@@ -28,6 +28,8 @@ public sealed class EventTypeAndMergeTests
     [InlineData("The latest round of talks between the two militias closed in Misrata on Monday with a prisoner accord.", EventType.TalksConcluded)]
     [InlineData("The accord was initialled in Misrata on Monday by the heads of both delegations.", EventType.Agreement)]
     [InlineData("Militants overran an army post at Tessit on Monday, killing at least nine soldiers.", EventType.Attack)]
+    [InlineData("A missile fired from the coast exploded in the sea 200 metres from a bulk carrier near Aden on Monday.", EventType.Attack)]
+    [InlineData("A car bomb killed two people at a checkpoint in Kirkuk on Monday.", EventType.Attack)]
     [InlineData("The interior ministry on Monday rejected the accusation that its police had fired on the crowd.", EventType.StatementDenial)]
     [InlineData("The monitoring force will leave the country by the end of June, its council of ministers decided on Monday.", EventType.WithdrawalAnnounced)]
     [InlineData("The council decided on Monday to pull the 1,200-strong force out of the country by June.", EventType.WithdrawalAnnounced)]

@@ -93,8 +93,8 @@ public sealed class ProductReplayScoreTests
         var blind = Path.Combine(RepositoryRoot(), "tests", "corpus", "blind");
         var score = await ReplayAsync(Path.Combine(blind, "articles"), Path.Combine(blind, "gold.json"));
 
-        Assert.True((double)score.Events["f1"]! >= 0.85 && (int)score.Events["speculation_as_fact"]! == 0, score.Report);
-        Assert.True((double)score.Alerts["f1"]! >= 0.85, score.Report);
+        Assert.True((double)score.Events["f1"]! >= 0.90 && (int)score.Events["speculation_as_fact"]! == 0, score.Report);
+        Assert.True((double)score.Alerts["f1"]! >= 0.90 && (int)score.Alerts["duplicates"]! == 0, score.Report);
     }
 
     private static async Task<ScoreResult> ReplayAsync(string articles, string gold)
