@@ -323,6 +323,19 @@ public sealed class EventExtractor : IEventExtractor
                 var verb = match.Groups["v"];
                 var (vStart, vEnd) = verb.Success ? (verb.Index, verb.Index + verb.Length) : (match.Index, match.Index + match.Length);
                 var type = pattern.Type;
+                var lookback = Math.Max(sentence.Start, match.Index - 50);
+                var justBefore = text.AsSpan(lookback, vStart - lookback);
+
+                if (type is EventType.TalksHeld or EventType.TalksSuspended or EventType.TalksPostponed or EventType.TalksResumed or EventType.TalksConcluded
+                    && EventPatterns.OtherTalks().IsMatch(text.AsSpan(lookback, match.Index + match.Length - lookback)))
+                {
+                    continue; // "merger talks", "wage talks between the union and …", "trade negotiations": not a conflict's talks
+                }
+
+                if (type == EventType.Attack && EventPatterns.NaturalCause().IsMatch(justBefore))
+                {
+                    continue; // "a storm struck the coast": no attacker
+                }
 
                 if (type == EventType.Attack)
                 {

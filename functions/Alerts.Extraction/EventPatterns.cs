@@ -252,6 +252,14 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"(?:\b(?<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?<unit>days?|weeks?)\s+)?\b(?:after|following|since)\s+(?:a|an|the|last\s+\w+['’]s|\w+['’]s)\s+(?:[\w’'-]+\s+){0,3}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex EarlierIncidentBefore();
 
+    /// <summary>Talks of business, trade, labour or a budget: "merger talks", "trade negotiations", "wage talks".</summary>
+    [GeneratedRegex(@"\b(?:merger|takeover|acquisition|trade|tariff|wage|pay|salary|contract|budget|debt|bailout|labou?r|climate|licensing|transfer|sponsorship|commercial|business)\s+(?:[\w-]+\s+)?(?:talks|negotiations|discussions)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex OtherTalks();
+
+    /// <summary>A natural cause as the subject of "struck", "hit", "killed": no attacker.</summary>
+    [GeneratedRegex(@"\b(?:storms?|hurricane|typhoon|cyclone|earthquake|quake|floods?|flooding|lightning|tornado|wildfire|landslide|mudslide|tsunami|heatwave|avalanche|outbreak|epidemic)\b[^.;:]{0,30}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex NaturalCause();
+
     /// <summary>A place named by its facility word but missing from the gazetteer ("at the Harran base").</summary>
     [GeneratedRegex(@"\b(?:in|at|near|on|into|inside|outside)\s+(?:the\s+)?(?<name>(?:\p{Lu}[\w’'-]+\s+){1,3}?)(?<kind>air\s+base|airbase|base|garrison|outpost|camp|airfield|air\s+field)\b", RegexOptions.CultureInvariant)]
     public static partial Regex UnknownFacility();

@@ -168,6 +168,11 @@ public sealed class EventTypeAndMergeTests
 
     [Theory]
     [InlineData("Dockers in Mombasa ended a nine-day strike on Wednesday after the union reached an agreement with the port operator.")]
+    [InlineData("Merger talks between the two banks collapsed on Tuesday after a row over valuation.")]
+    [InlineData("Trade talks between the bloc and its neighbours resumed in Brussels on Monday.")]
+    [InlineData("A powerful storm struck the coast on Sunday, killing three people.")]
+    [InlineData("The striker led a blistering attack in the second half on Saturday, and the home side struck twice.")]
+    [InlineData("A cyber attack on the hospital's systems on Monday forced staff to cancel operations.")]
     [InlineData("The ceasefire has largely held since it took effect, diplomats said.")]
     [InlineData("Both delegations left the hotel where the talks were held without speaking to reporters.")]
     public void Extract_LabourDisputesAndReferencesToPastHappenings_AreNotEvents(string text)
@@ -200,5 +205,11 @@ public sealed class EventTypeAndMergeTests
         var broken = Assert.Single(TestArticles.Extract(text), e => e.Type == EventType.CeasefireBroken);
 
         Assert.NotEqual("Algiers", broken.Place?.Name);
+    }
+
+    [Fact]
+    public void Extract_TalksBrokeredByAUnion_AreStillTalks()
+    {
+        Assert.Single(TestArticles.Extract("The African Union talks between the two armies resumed in Addis Ababa on Monday."), e => e.Type == EventType.TalksResumed);
     }
 }
