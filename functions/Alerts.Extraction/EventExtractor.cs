@@ -161,7 +161,7 @@ public sealed class EventExtractor : IEventExtractor
 
                 // The sentence's days went to other happenings ("resumed on Monday, nine days after the first round broke up"):
                 // this one's day is unknown, not the publication day.
-                mention.DateWithheld = mention.Date is null && !mention.IsIncident && work.Dates.Any(d => d.Date is not null && d.Kind != DateKind.Vague && !d.IsBoundary);
+                mention.DateWithheld = mention.Date is null && !mention.IsIncident && mention.Type != EventType.StatementDenial && work.Dates.Any(d => d.Date is not null && d.Kind != DateKind.Vague && !d.IsBoundary);
                 if (mention.IsIncident && mention.Date is null)
                 {
                     DateEarlierIncident(work, sentence, mention);
@@ -491,8 +491,9 @@ public sealed class EventExtractor : IEventExtractor
         var hedge = EventPatterns.HedgeMarker().Match(string.Concat(before, " ".AsSpan(), predicate));
         if (!hedge.Success)
         {
-            // "Rumours spread quickly on Sunday that fighters had struck Palma": the whole clause is hearsay.
-            return trigger.Type != EventType.StatementDenial && EventPatterns.HearsayFrame().IsMatch(text.AsSpan(sentence.Start, trigger.Start - sentence.Start))
+            // "Rumours spread quickly on Sunday that fighters had struck Palma", "reports that … could not be verified": hearsay.
+            return trigger.Type != EventType.StatementDenial && (EventPatterns.HearsayFrame().IsMatch(text.AsSpan(sentence.Start, trigger.Start - sentence.Start))
+                    || EventPatterns.NotVerified().IsMatch(text.AsSpan(sentence.Start, sentence.Length)))
                 ? Modality.Hedged
                 : Modality.Asserted;
         }

@@ -236,6 +236,10 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?:rumou?rs?|unconfirmed\s+reports?|unverified\s+reports?|speculation|social\s+media\s+posts?)\b[^.;]{0,80}?\bthat\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex HearsayFrame();
 
+    /// <summary>"could not be independently verified", "unconfirmed": the sentence reports what nobody has confirmed.</summary>
+    [GeneratedRegex(@"\b(?:could\s+not|cannot|can\s*not|has\s+not\s+been|have\s+not\s+been|was\s+not|were\s+not)\s+(?:be\s+)?(?:independently\s+)?(?:verified|confirmed)\b|\b(?:unverified|unconfirmed)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex NotVerified();
+
     /// <summary>"since it took effect", "where the talks were held": a clause that refers to a happening rather than reports it.</summary>
     [GeneratedRegex(@"\b(?:since|where|ever\s+since)\s+(?:[\w’'-]+\s+){0,4}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex ReferringClauseBefore();
