@@ -31,13 +31,14 @@ internal static partial class EventPatterns
         new(EventType.Attack, LaunchWeapon(), TriggerForm.Verb, ["fire", "firing", "launch", "lobbed"]),
         new(EventType.Attack, AttackVerb(), TriggerForm.Verb, ["attacked", "shelled", "bombed", "bombarded", "struck", "targeted", "raided", "stormed", "overran", "overrun"]),
         new(EventType.Attack, PerpetratorVerb(), TriggerForm.Verb, ["gunm", "bomber", "assailant", "attacker", "militant", "insurgent", "fighters", "rebels", "jihadist"]),
+        new(EventType.Attack, ClashesBroke(), TriggerForm.Verb, ["clashes", "fighting", "firefight", "gunbattle", "gun battle"]),
         new(EventType.Attack, AttackNoun(), TriggerForm.Noun, ["attack", "assault", "shelling", "bombing", "bombardment", "strike", "barrage", "raid", "ambush"]),
         new(EventType.TalksHeld, HeldVerbFirst(), TriggerForm.Verb, ["talks", "negotiations"]),
         new(EventType.TalksHeld, HeldNounFirst(), TriggerForm.Verb, ["talks", "negotiations", "round", "session"]),
         new(EventType.TalksHeld, HeldMet(), TriggerForm.Verb, [" met "]),
         new(EventType.TalksHeld, HeldDaysOf(), TriggerForm.Noun, ["talks", "negotiations"]),
         new(EventType.TalksSuspended, SuspendVerbFirst(), TriggerForm.Verb, ["suspend", "paus", "halt", "froze", "freez", "broke off", "break off", "breaking off", "called off"]),
-        new(EventType.TalksSuspended, SuspendNounFirst(), TriggerForm.Verb, ["suspended", "paused", "halted", "frozen", "collapsed", "broke down", "broken down"]),
+        new(EventType.TalksSuspended, SuspendNounFirst(), TriggerForm.Verb, ["suspended", "paused", "halted", "frozen", "collapsed", "broke down", "broken down", "called off", "on hold"]),
         new(EventType.TalksSuspended, SuspendWalkOut(), TriggerForm.Verb, ["leaving", "left", "quit", "walk", "pull", "withdr"]),
         new(EventType.TalksPostponed, PostponeVerbFirst(), TriggerForm.Verb, ["postpon", "delay", "push", "put off", "defer"]),
         new(EventType.TalksPostponed, PostponeNounFirst(), TriggerForm.Verb, ["postponed", "delayed", "pushed back", "put off", "deferred", "adjourned"]),
@@ -79,6 +80,10 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?<v>attacked|shelled|bombed|bombarded|struck|targeted|raided|stormed|overran|overrun)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AttackVerb();
 
+    /// <summary>"Heavy clashes erupted between the army and militants", "fighting broke out near …": armed clashes.</summary>
+    [GeneratedRegex(@"\b(?:clashes|fighting|firefights?|gunbattles?|gun\s+battles?)\b[^.;:]{0,30}?\b(?<v>erupted|broke\s+out|raged|flared)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClashesBroke();
+
     /// <summary>"A suicide bomber killed 12 people", "gunmen opened fire": the attackers named as the subject.</summary>
     [GeneratedRegex(@"\b(?:gunm[ae]n|suicide\s+bombers?|bombers?|assailants|attackers|militants|insurgents|fighters|rebels|jihadists)\b[^.;:]{0,40}?(?<!\b(?:were|was|been|being|are|is)\s)\b(?<v>killed|opened\s+fire|stormed|ambushed|attacked|shot\s+dead|overran|blew\s+(?:himself|herself|themselves)\s+up)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PerpetratorVerb();
@@ -101,7 +106,7 @@ internal static partial class EventPatterns
     [GeneratedRegex(@"\b(?<v>suspend|suspends|suspended|suspending|pause|pauses|paused|pausing|halt|halts|halted|halting|freeze|freezes|froze|frozen|freezing|broke\s+off|break\s+off|breaks\s+off|breaking\s+off|called\s+off)\s+(?:[\w’'-]+\s+){0,4}?(?:talks|negotiations|participation|mediation|role|discussions|dialogue)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SuspendVerbFirst();
 
-    [GeneratedRegex(@"\b(?:talks|negotiations|discussions|mediation|dialogue|participation)\b[^.;:]{0,60}?\b(?<v>(?:been|be|was|were|is|are)\s+(?:indefinitely\s+|temporarily\s+)?(?:suspended|paused|halted|frozen)|suspended|frozen|collapsed|broke\s+down|broken\s+down)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:talks|negotiations|discussions|mediation|dialogue|participation)\b[^.;:]{0,60}?\b(?<v>(?:been|be|was|were|is|are)\s+(?:indefinitely\s+|temporarily\s+)?(?:suspended|paused|halted|frozen|called\s+off|put\s+on\s+hold|placed\s+on\s+hold)|suspended|frozen|collapsed|broke\s+down|broken\s+down)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SuspendNounFirst();
 
     [GeneratedRegex(@"\b(?<v>leaving|left|quit|quitting|walked\s+out\s+of|walking\s+out\s+of|pulled\s+out\s+of|pulling\s+out\s+of|withdrew\s+from|withdrawing\s+from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:talks|negotiations)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
