@@ -175,6 +175,7 @@ public sealed class EventExtractor : IEventExtractor
             AssignPlaces(work, created, lastIncidentPlace ?? dominant, RecentFacility(sentencePlaces, i), statusPlace, storyPlaces, sentences, i);
             AssignActorsAndWeapons(work, sentence, created, claim);
             ReferBack(work, story, created);
+            PlaceByNoun(work, sentence, created, storyPlaces);
 
             if (figures.Any)
             {
@@ -282,6 +283,24 @@ public sealed class EventExtractor : IEventExtractor
         }
 
         return null;
+    }
+
+    /// <summary>"a checkpoint in the town": an incident with no place of its own is in the town the story last named as such.</summary>
+    private static void PlaceByNoun(ArticleWork work, SentenceSpan sentence, List<Mention> created, StoryPlaces storyPlaces)
+    {
+        var noun = EventPatterns.DefinitePlaceNoun().Match(work.Text, sentence.Start, sentence.Length);
+        if (!noun.Success || storyPlaces.ByNoun(noun.Groups["noun"].Value.ToLowerInvariant(), noun.Index) is not { } place)
+        {
+            return;
+        }
+
+        foreach (var mention in created)
+        {
+            if (mention.IsIncident && !mention.OwnPlace)
+            {
+                mention.Place = place;
+            }
+        }
     }
 
     internal static string Stem(ReadOnlySpan<char> word)

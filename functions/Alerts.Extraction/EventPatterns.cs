@@ -31,6 +31,9 @@ internal static partial class EventPatterns
         new(EventType.Attack, LaunchWeapon(), TriggerForm.Verb, ["fire", "firing", "launch", "lobbed"]),
         new(EventType.Attack, AttackVerb(), TriggerForm.Verb, ["attacked", "shelled", "bombed", "bombarded", "struck", "targeted", "raided", "stormed", "overran", "overrun"]),
         new(EventType.Attack, PerpetratorVerb(), TriggerForm.Verb, ["gunm", "bomber", "assailant", "attacker", "militant", "insurgent", "fighters", "rebels", "jihadist"]),
+        new(EventType.Attack, HitByWeapon(), TriggerForm.Verb, ["hit by", "struck by", "targeted by", "attacked by", "shelled by", "bombed by"]),
+        new(EventType.Attack, BlastKilled(), TriggerForm.Verb, ["explosion", "blast"]),
+        new(EventType.Attack, StrikesKilled(), TriggerForm.Verb, ["strikes", "raids", "attacks", "shelling", "bombardment"]),
         new(EventType.Attack, ClashesBroke(), TriggerForm.Verb, ["clashes", "fighting", "firefight", "gunbattle", "gun battle"]),
         new(EventType.Attack, AttackNoun(), TriggerForm.Noun, ["attack", "assault", "shelling", "bombing", "bombardment", "strike", "barrage", "raid", "ambush"]),
         new(EventType.TalksHeld, HeldVerbFirst(), TriggerForm.Verb, ["talks", "negotiations"]),
@@ -79,6 +82,18 @@ internal static partial class EventPatterns
 
     [GeneratedRegex(@"\b(?<v>attacked|shelled|bombed|bombarded|struck|targeted|raided|stormed|overran|overrun)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AttackVerb();
+
+    /// <summary>"The base was hit by three rockets": the attack told in the passive.</summary>
+    [GeneratedRegex(@"\b(?<v>(?:was|were|been|being)\s+(?:hit|struck|targeted|attacked|shelled|bombed))\s+by\s+(?:[\w’'-]+\s+){0,3}?(?:" + Weapon + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HitByWeapon();
+
+    /// <summary>"An explosion at a market killed 12": a blast that killed or wounded (not a gas or boiler explosion).</summary>
+    [GeneratedRegex(@"(?<!\b(?:gas|boiler|industrial|factory|mine|accidental)\s)\b(?:explosion|blast)\b[^.;:]{0,60}?\b(?<v>killed|wounded|injured|ripped\s+through|tore\s+through)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BlastKilled();
+
+    /// <summary>"Strikes on Gaza City killed at least 30": several strikes told together, with their toll.</summary>
+    [GeneratedRegex(@"\b(?:air\s*strikes|airstrikes|strikes|raids|attacks|shelling|bombardment)\s+(?:on|in|near|against)\b[^.;:]{0,60}?\b(?<v>killed|wounded|injured)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StrikesKilled();
 
     /// <summary>"Heavy clashes erupted between the army and militants", "fighting broke out near …": armed clashes.</summary>
     [GeneratedRegex(@"\b(?:clashes|fighting|firefights?|gunbattles?|gun\s+battles?)\b[^.;:]{0,30}?\b(?<v>erupted|broke\s+out|raged|flared)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -190,7 +205,7 @@ internal static partial class EventPatterns
     public static partial Regex ViolenceContext();
 
     /// <summary>What a weapon is aimed at: without one, "launched a drone" is a product launch.</summary>
-    [GeneratedRegex(@"\b(?:garrison|base|airbase|outpost|troops|soldiers|service\s+members|personnel|forces|military|army|positions|installations?|convoy|checkpoint|sites|depot|camp|airfield|terminal|market|district|town|city|village|neighbourhood|neighborhood|building|school|hospital|homes|houses|residential|civilians|killed|killing|wounded|wounding|injured|injuring|casualties|dead|people|residents|targets|post|bus|vehicle|port|airport|refinery|facility|ship|vessel|tanker|carrier|freighter|warship|boat|embassy|area|perimeter|militants?|militias?|fighters)\b|(?-i:\b(?:hit|struck|into|at|on)\s+(?:the\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:garrison|base|airbase|outpost|troops|soldiers|service\s+members|personnel|forces|military|army|positions|installations?|convoy|checkpoint|sites|depot|camp|airfield|terminal|market|district|town|city|village|neighbourhood|neighborhood|building|school|hospital|homes|houses|residential|civilians|killed|killing|wounded|wounding|injured|injuring|casualties|dead|people|residents|targets|post|bus|vehicle|port|airport|refinery|facility|ship|vessel|tanker|carrier|freighter|warship|destroyer|frigate|boat|embassy|area|perimeter|militants?|militias?|fighters)\b|(?-i:\b(?:hit|struck|into|at|on)\s+(?:the\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December)\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex TargetContext();
 
     /// <summary>Nouns that name physical violence on their own.</summary>
@@ -268,6 +283,10 @@ internal static partial class EventPatterns
     /// <summary>A natural cause as the subject of "struck", "hit", "killed": no attacker.</summary>
     [GeneratedRegex(@"\b(?:storms?|hurricane|typhoon|cyclone|earthquake|quake|floods?|flooding|lightning|tornado|wildfire|landslide|mudslide|tsunami|heatwave|avalanche|outbreak|epidemic)\b[^.;:]{0,30}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex NaturalCause();
+
+    /// <summary>"in the town", "near the city": a place the story has named before, by its kind.</summary>
+    [GeneratedRegex(@"\b(?:in|at|near|outside|inside)\s+the\s+(?<noun>town|city|village|port)\b(?!\s+of\b|['’]s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex DefinitePlaceNoun();
 
     /// <summary>A place named by its facility word but missing from the gazetteer ("at the Harran base").</summary>
     [GeneratedRegex(@"\b(?:in|at|near|on|into|inside|outside)\s+(?:the\s+)?(?<name>(?:\p{Lu}[\w’'-]+\s+){1,3}?)(?<kind>air\s+base|airbase|base|garrison|outpost|camp|airfield|air\s+field)\b", RegexOptions.CultureInvariant)]

@@ -35,6 +35,7 @@ internal sealed partial class StoryPlaces
 
     private readonly PhraseIndex<KnownPlace> _index = new();
     private readonly Dictionary<string, KnownPlace> _names = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<(int Position, string Noun, KnownPlace Place)> _byNoun = [];
 
     private StoryPlaces(KnownPlace? dateline, int datelineStart, int datelineEnd)
     {
@@ -52,6 +53,20 @@ internal sealed partial class StoryPlaces
     public int DatelineEnd { get; }
 
     public bool IsEmpty => _index.Count == 0;
+
+    /// <summary>"in the town": the last place the story introduced as "the town of X" before <paramref name="position"/>.</summary>
+    public KnownPlace? ByNoun(string noun, int position)
+    {
+        for (var k = _byNoun.Count - 1; k >= 0; k--)
+        {
+            if (_byNoun[k].Position < position && _byNoun[k].Noun == noun)
+            {
+                return _byNoun[k].Place;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Finds the names a story gives to places, skipping those the gazetteer already knows.</summary>
     public static StoryPlaces Discover(string text, int start, int end, Gazetteer gazetteer, ActorCatalog actors)
@@ -129,7 +144,12 @@ internal sealed partial class StoryPlaces
                     continue;
                 }
 
-                places.Add(candidate, Resolve(candidate, gazetteer, dateline, datelineName));
+                var resolved = Resolve(candidate, gazetteer, dateline, datelineName);
+                places.Add(candidate, resolved);
+                if (match.Groups["noun"].Success)
+                {
+                    places._byNoun.Add((start + match.Index, match.Groups["noun"].Value.ToLowerInvariant(), resolved));
+                }
             }
         }
 
@@ -251,7 +271,7 @@ internal sealed partial class StoryPlaces
     private const string Name = Word + @"(?:[ ](?:(?:da|de|do|dos|das|del|di|du|la|le|al|el|bin|ibn|ben|van|von)[ ])?" + Word + "){0,2}";
 
     /// <summary>A capitalised name after a place preposition, "city/town/district of", an attack verb or "raid on".</summary>
-    [GeneratedRegex(@"(?<![\p{L}'’])(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]ff|[Oo]utside|[Ii]nside|(?:city|town|village|district|districts|capital|outskirts|suburbs|governorate|province|port|harbou?r|island|islands)\s+of|(?:raided|stormed|attacked|shelled|bombed|overran|struck|hit)|(?:raids?|attacks?|assault|offensive|strikes?|shelling|bombing)\s+on)\s+(?<the>the\s+)?(?<name>" + Name + @")(?![\p{L}\p{M}])|(?<![\p{L}\p{M}])[Tt]he\s+(?<name>" + Name + @")\s+(?=(?:raid|attack|bombing|shelling|massacre|assault|siege)\b)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}'’])(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]ff|[Oo]utside|[Ii]nside|(?<noun>city|town|village|district|districts|capital|outskirts|suburbs|governorate|province|port|harbou?r|island|islands)\s+of|(?:raided|stormed|attacked|shelled|bombed|overran|struck|hit)|(?:raids?|attacks?|assault|offensive|strikes?|shelling|bombing)\s+on)\s+(?<the>the\s+)?(?<name>" + Name + @")(?![\p{L}\p{M}])|(?<![\p{L}\p{M}])[Tt]he\s+(?<name>" + Name + @")\s+(?=(?:raid|attack|bombing|shelling|massacre|assault|siege)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex PlaceContext();
 
     /// <summary>"the tanker Corvina Star", "the bulk carrier Santa Ilaria": a ship's name after its type.</summary>

@@ -32,6 +32,11 @@ public sealed class EventTypeAndMergeTests
     [InlineData("A car bomb killed two people at a checkpoint in Kirkuk on Monday.", EventType.Attack)]
     [InlineData("Peace talks between the army and the rebels were put on hold on Monday after a deadly ambush.", EventType.TalksSuspended)]
     [InlineData("Negotiations in Doha were called off on Monday.", EventType.TalksSuspended)]
+    [InlineData("The Harir base was hit by three rockets on Monday, the coalition said.", EventType.Attack)]
+    [InlineData("An explosion at a crowded market in Kano killed 12 people on Monday, police said.", EventType.Attack)]
+    [InlineData("An explosion ripped through a checkpoint in Kano on Monday, killing five people.", EventType.Attack)]
+    [InlineData("Strikes on Gaza City killed at least 30 people on Monday, health officials said.", EventType.Attack)]
+    [InlineData("Rebels said they had targeted a destroyer in the Red Sea with missiles on Monday.", EventType.Attack)]
     [InlineData("Heavy clashes erupted between the army and militants near Kismayo on Monday, leaving at least 15 dead.", EventType.Attack)]
     [InlineData("The interior ministry on Monday rejected the accusation that its police had fired on the crowd.", EventType.StatementDenial)]
     [InlineData("The monitoring force will leave the country by the end of June, its council of ministers decided on Monday.", EventType.WithdrawalAnnounced)]
@@ -214,5 +219,11 @@ public sealed class EventTypeAndMergeTests
     public void Extract_TalksBrokeredByAUnion_AreStillTalks()
     {
         Assert.Single(TestArticles.Extract("The African Union talks between the two armies resumed in Addis Ababa on Monday."), e => e.Type == EventType.TalksResumed);
+    }
+
+    [Fact]
+    public void Extract_GasExplosion_IsNotAnAttack()
+    {
+        Assert.Empty(TestArticles.Extract("A gas explosion at a restaurant in Lyon killed two people on Monday."));
     }
 }

@@ -137,4 +137,14 @@ public sealed class StoryPlacesTests
 
         Assert.All(events, e => Assert.Equal("Qaraan", e.Place?.Name));
     }
+
+    [Fact]
+    public void Extract_IncidentInTheTown_IsInTheTownTheStoryNamed()
+    {
+        var text = "GENEVA — The talks closed in Geneva on Tuesday with an accord for the hill town of Varzan. They had nearly collapsed after a blast that killed five people at a checkpoint in the town on 25 April.";
+
+        var e = TestArticles.Single(text, EventType.Attack);
+
+        Assert.Equal("Varzan", e.Place?.Name);
+    }
 }
