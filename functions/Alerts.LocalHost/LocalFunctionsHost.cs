@@ -81,7 +81,8 @@ internal sealed partial class LocalFunctionsHost
             },
             services,
             semantics,
-            loggers.CreateLogger(typeof(DeliverAlert).FullName!));
+            loggers.CreateLogger(typeof(DeliverAlert).FullName!),
+            maxParallelism: 1); // in the order raised locally, so the console reads as a timeline; in Azure deliveries run concurrently
     }
 
     /// <summary>
