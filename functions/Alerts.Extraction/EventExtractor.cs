@@ -246,19 +246,12 @@ public sealed class EventExtractor : IEventExtractor
                 continue;
             }
 
-            var generic = mention.Stem is "attack" or "assault";
-            for (var k = work.Mentions.Count - 1; k >= 0; k--)
+            if (LatestIncident(work, story, mention.Stem is "attack" or "assault" ? null : mention.Stem, dated: true) is { } earlier)
             {
-                var earlier = work.Mentions[k];
-                if (earlier.Story == story.Index && earlier.IsIncident && !earlier.IsFlagged && earlier.Type != EventType.Casualties && earlier.Date is not null
-                    && (generic || earlier.Stem == mention.Stem))
-                {
-                    mention.Type = earlier.Type;
-                    mention.Place = earlier.Place;
-                    mention.Date = earlier.Date;
-                    mention.Basis = earlier.Basis;
-                    break;
-                }
+                mention.Type = earlier.Type;
+                mention.Place = earlier.Place;
+                mention.Date = earlier.Date;
+                mention.Basis = earlier.Basis;
             }
         }
     }
@@ -272,11 +265,17 @@ public sealed class EventExtractor : IEventExtractor
             return null;
         }
 
-        var stem = Stem(noun.Groups["noun"].ValueSpan);
+        return LatestIncident(work, story, Stem(noun.Groups["noun"].ValueSpan), dated: false);
+    }
+
+    /// <summary>The story's latest asserted incident told with the word <paramref name="stem"/> (any word when null).</summary>
+    private static Mention? LatestIncident(ArticleWork work, ArticleStory story, string? stem, bool dated)
+    {
         for (var k = work.Mentions.Count - 1; k >= 0; k--)
         {
             var m = work.Mentions[k];
-            if (m.Story == story.Index && m.IsIncident && !m.IsFlagged && m.Type != EventType.Casualties && m.Stem == stem)
+            if (m.Story == story.Index && m.IsIncident && !m.IsFlagged && m.Type != EventType.Casualties && (!dated || m.Date is not null)
+                && (stem is null || m.Stem == stem))
             {
                 return m;
             }
@@ -786,7 +785,7 @@ public sealed class EventExtractor : IEventExtractor
             }
 
             // "BEIRUT — Jets struck southern Lebanon": the dateline says where the reporter is (and where talks sit), not where a strike hit.
-            var datelineOnly = places.Count > 1 && place.Start >= storyPlaces.DatelineStart && place.End <= storyPlaces.DatelineEnd;
+            var datelineOnly = places.Count > 1 && storyPlaces.InDateline(place.Start, place.End);
             var owner = -1;
             var ownerDistance = int.MaxValue;
             for (var t = 0; t < triggers.Count; t++)
@@ -846,7 +845,7 @@ public sealed class EventExtractor : IEventExtractor
             // Any place of the sentence is better than none, except, for an incident, the dateline and a place a talks or
             // ceasefire trigger owns ("the blast violated the ceasefire agreed in Tunis": the blast was not in Tunis).
             var anyInSentence = places
-                .Where((p, k) => !IsMetonym(work.Text, p.End) && !(mention.IsIncident && ((places.Count > 1 && p.Start >= storyPlaces.DatelineStart && p.End <= storyPlaces.DatelineEnd)
+                .Where((p, k) => !IsMetonym(work.Text, p.End) && !(mention.IsIncident && ((places.Count > 1 && storyPlaces.InDateline(p.Start, p.End))
                     || (placeOwners[k] >= 0 && !triggers[placeOwners[k]].IsIncident))))
                 .Select(p => p.Value).MaxBy(p => p.Specificity);
             if (mention.Type == EventType.Casualties)

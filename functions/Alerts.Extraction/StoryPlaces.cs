@@ -34,23 +34,23 @@ internal sealed partial class StoryPlaces
     private static readonly HashSet<string> GenericPrefixes = new(StringComparer.OrdinalIgnoreCase) { "Port", "Fort", "Mount", "Cape", "Lake" };
 
     private readonly PhraseIndex<KnownPlace> _index = new();
+    private readonly int _datelineStart;
+    private readonly int _datelineEnd;
     private readonly Dictionary<string, KnownPlace> _names = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(int Position, string Noun, KnownPlace Place)> _byNoun = [];
 
     private StoryPlaces(KnownPlace? dateline, int datelineStart, int datelineEnd)
     {
         Dateline = dateline;
-        DatelineStart = datelineStart;
-        DatelineEnd = datelineEnd;
+        _datelineStart = datelineStart;
+        _datelineEnd = datelineEnd;
     }
 
     /// <summary>The dateline city of the story: its default place when a sentence names none.</summary>
     public KnownPlace? Dateline { get; }
 
-    /// <summary>Where the dateline stands in the text: a place found there says where the reporter was, not where it happened.</summary>
-    public int DatelineStart { get; }
-
-    public int DatelineEnd { get; }
+    /// <summary>Whether a span lies in the dateline: a place found there says where the reporter was, not where it happened.</summary>
+    public bool InDateline(int start, int end) => start >= _datelineStart && end <= _datelineEnd;
 
     public bool IsEmpty => _index.Count == 0;
 

@@ -253,19 +253,7 @@ public sealed class DigestSenderTests : IDisposable
     private DigestSender Sender(IDocumentStore store, IAlertChannel channel)
         => new(store, new SubscriptionCatalog(store), [channel], _time, NullLogger<DigestSender>.Instance);
 
-    private SmtpChannel SmtpChannel(SmtpTestServer server) => new(
-        new AlertComposer(),
-        Options.Create(new SmtpOptions
-        {
-            Host = "127.0.0.1",
-            Port = server.Port,
-            UserName = server.UserName,
-            Password = server.Password,
-            ServerCertificateSha256 = server.CertificateSha256,
-            Timeout = TimeSpan.FromSeconds(20),
-        }),
-        Options.Create(new DeliveryOptions { From = "alerts@alerts.example.net" }),
-        _time);
+    private SmtpChannel SmtpChannel(SmtpTestServer server) => server.CreateChannel(_time);
 
     private OutboxFolderChannel OutboxChannel()
         => new(new AlertComposer(), Options.Create(new DeliveryOptions { OutboxPath = _outbox.FullName }), _time);

@@ -7,21 +7,7 @@ public sealed class SmtpChannelTests
 {
     private static readonly Subscriber Desk = new("news-desk", "News desk", SubscriberChannel.Email, "desk@example.org", null, new SubscriptionFilter());
 
-    private static SmtpChannel Channel(SmtpTestServer server, Action<SmtpOptions>? configure = null)
-    {
-        var smtp = new SmtpOptions
-        {
-            Host = "127.0.0.1",
-            Port = server.Port,
-            UserName = server.UserName,
-            Password = server.Password,
-            ServerCertificateSha256 = server.CertificateSha256,
-            Timeout = TimeSpan.FromSeconds(20),
-        };
-        configure?.Invoke(smtp);
-        var delivery = new DeliveryOptions { From = "alerts@alerts.example.net", ReplyTo = "desk-lead@example.org" };
-        return new SmtpChannel(new AlertComposer(), Options.Create(smtp), Options.Create(delivery), TimeProvider.System);
-    }
+    private static SmtpChannel Channel(SmtpTestServer server, Action<SmtpOptions>? configure = null) => server.CreateChannel(TimeProvider.System, configure);
 
     [Fact]
     public async Task SendAsync_StartTlsAndAuthPlain_DeliversMultipartMessageWithHeaders()

@@ -43,6 +43,23 @@ internal sealed class SmtpTestServer : IAsyncDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
+    /// <summary>The product's SMTP channel pointed at this server (its login, its pinned certificate).</summary>
+    public Alerts.Delivery.SmtpChannel CreateChannel(TimeProvider time, Action<Alerts.Delivery.SmtpOptions>? configure = null)
+    {
+        var smtp = new Alerts.Delivery.SmtpOptions
+        {
+            Host = "127.0.0.1",
+            Port = Port,
+            UserName = UserName,
+            Password = Password,
+            ServerCertificateSha256 = CertificateSha256,
+            Timeout = TimeSpan.FromSeconds(20),
+        };
+        configure?.Invoke(smtp);
+        var delivery = new Alerts.Delivery.DeliveryOptions { From = "alerts@alerts.example.net", ReplyTo = "desk-lead@example.org" };
+        return new Alerts.Delivery.SmtpChannel(new Alerts.Delivery.AlertComposer(), Microsoft.Extensions.Options.Options.Create(smtp), Microsoft.Extensions.Options.Options.Create(delivery), time);
+    }
+
     public ConcurrentQueue<ReceivedMail> Messages { get; } = new();
 
     public ConcurrentQueue<string> Transcript { get; } = new();

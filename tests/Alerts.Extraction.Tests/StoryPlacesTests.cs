@@ -66,7 +66,8 @@ public sealed class StoryPlacesTests
     {
         var e = TestArticles.Extract(text).FirstOrDefault(x => x.Type == EventType.Attack);
 
-        Assert.True(e?.Place is null, $"place was {e?.Place?.Name}");
+        Assert.NotNull(e);
+        Assert.True(e.Place is null, $"place was {e.Place?.Name}");
     }
 
     [Fact]
