@@ -58,7 +58,23 @@ public enum DateBasis
 /// <param name="Kind">city, base, province, region, country ...</param>
 /// <param name="NamedAs">The article's own name for a part of the place ("Greyquay" for the Greyquay district of Kalvessa), so that
 /// later reports naming only the part can be recognised as the same place.</param>
-public sealed record Place(string Name, string? Province = null, string? Country = null, string? Kind = null, string? NamedAs = null);
+/// <param name="Within">The places that contain it, innermost first (district, region, country), so that reports naming
+/// another level of the same place can be recognised as one incident.</param>
+public sealed record Place(string Name, string? Province = null, string? Country = null, string? Kind = null, string? NamedAs = null, IReadOnlyList<string>? Within = null)
+{
+    /// <summary>The name with the places that contain it: "Pahalgam, Jammu and Kashmir, India".</summary>
+    [JsonIgnore]
+    public string FullName => Within is { Count: > 0 } within ? $"{Name}, {string.Join(", ", within)}" : Name;
+
+    /// <summary>True when <paramref name="other"/> is this place, lies inside it, or contains it.</summary>
+    public bool Overlaps(Place other)
+    {
+        static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+        return Same(Name, other.Name)
+            || (other.Within?.Any(w => Same(w, Name)) ?? false)
+            || (Within?.Any(w => Same(w, other.Name)) ?? false);
+    }
+}
 
 /// <summary>The sentence an event came from.</summary>
 /// <param name="Sentence">The sentence, verbatim from <see cref="Article.Text"/>.</param>
@@ -75,6 +91,12 @@ public sealed record ArticleEvent
     public DateOnly? Date { get; init; }
 
     public DateBasis DateBasis { get; init; }
+
+    /// <summary>For an event with no day of its own: the earliest day it can have been ("this week", "in August").</summary>
+    public DateOnly? NotBefore { get; init; }
+
+    /// <summary>For an event with no day of its own: the latest day it can have been (a recall is no later than its article).</summary>
+    public DateOnly? NotAfter { get; init; }
 
     public Place? Place { get; init; }
 

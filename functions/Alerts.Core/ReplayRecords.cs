@@ -18,7 +18,7 @@ public static class ReplayRecords
             ["article"] = articleName,
             ["type"] = EventTypeInfo.Of(e.Type).WireName,
             ["date"] = e.Date?.ToString("yyyy-MM-dd"),
-            ["location"] = e.Place?.Name,
+            ["location"] = e.Place?.FullName,
             ["hedged"] = e.IsHedged,
             ["denied"] = e.IsDenied,
             ["modality"] = JsonSerializer.SerializeToNode(e.Modality, AlertsJsonContext.Default.Modality),

@@ -62,6 +62,10 @@ public sealed class Gazetteer
 
     internal void FindAll(string folded, int start, int end, List<PhraseMatch<KnownPlace>> results) => _index.FindAll(folded, start, end, results);
 
+    internal int MaxWords => _index.MaxWords;
+
+    internal bool TryGet(ReadOnlySpan<char> key, out KnownPlace place) => _index.TryGet(key, out place);
+
     internal static int SpecificityOf(string? kind) => kind switch
     {
         "base" or "facility" or "airport" or "crossing" or "district" or "neighbourhood" => 6,
@@ -142,6 +146,10 @@ public sealed class ActorCatalog
     }
 
     internal void FindAll(string folded, int start, int end, List<PhraseMatch<ActorEntry>> results) => _index.FindAll(folded, start, end, results);
+
+    internal int MaxWords => _index.MaxWords;
+
+    internal bool TryGet(ReadOnlySpan<char> key, out ActorEntry actor) => _index.TryGet(key, out actor);
 
     private void Add(IEnumerable<ActorEntry> entries)
     {

@@ -14,6 +14,12 @@ internal sealed class PhraseIndex<T>
 
     public int Count => _phrases.Count;
 
+    /// <summary>The longest phrase, in words.</summary>
+    public int MaxWords => _maxWords;
+
+    /// <summary>Looks up one key in <see cref="TextFolding.Key"/> form.</summary>
+    public bool TryGet(ReadOnlySpan<char> key, out T value) => _lookup.TryGetValue(key, out value!);
+
     /// <summary>Adds (or replaces) a phrase; later additions win, so operator files override built-in data.</summary>
     public void Add(string phrase, T value)
     {

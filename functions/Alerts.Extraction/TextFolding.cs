@@ -23,6 +23,9 @@ internal static class TextFolding
         return string.Join(' ', folded.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    /// <summary>One character folded: lower case without diacritics; anything but a letter or digit becomes a space.</summary>
+    public static char FoldChar(char c) => Table[c];
+
     public static bool IsWordChar(char folded) => folded != ' ';
 
     private static char[] BuildTable()

@@ -107,19 +107,37 @@ internal static class LocalCommands
         return builder.Build();
     }
 
-    public static async Task<int> ReplayAsync(DirectoryInfo folder, FileInfo output, FileInfo? gold, CancellationToken cancellationToken)
+    public static async Task<int> ExplainAsync(FileInfo file, bool alone, CancellationToken cancellationToken)
+    {
+        await using var provider = InMemoryPipeline(quiet: true);
+        return await provider.GetRequiredService<Explainer>().RunAsync(file, alone, Console.Out, cancellationToken);
+    }
+
+    /// <summary>The pipeline with all state in memory: nothing touches storage, so replays and explain need no Azurite.</summary>
+    private static ServiceProvider InMemoryPipeline(bool quiet = false)
     {
         var configuration = BuildConfiguration();
         var services = new ServiceCollection();
-        services.AddLogging(logging => ConfigureLogging(logging, configuration));
+        services.AddLogging(logging =>
+        {
+            ConfigureLogging(logging, configuration);
+            if (quiet)
+            {
+                logging.SetMinimumLevel(LogLevel.Error);
+            }
+        });
         services.AddAlertsFunctionApp(configuration);
-
-        // A replay keeps all state in memory: nothing touches storage, so it needs no Azurite.
         services.AddSingleton<IDocumentStore, InMemoryDocumentStore>();
         services.AddSingleton<RecordingQuarantine>();
         services.AddSingleton<IQuarantine>(sp => sp.GetRequiredService<RecordingQuarantine>());
         services.AddSingleton<Replayer>();
-        await using var provider = services.BuildServiceProvider();
+        services.AddSingleton<Explainer>();
+        return services.BuildServiceProvider();
+    }
+
+    public static async Task<int> ReplayAsync(DirectoryInfo folder, FileInfo output, FileInfo? gold, CancellationToken cancellationToken)
+    {
+        await using var provider = InMemoryPipeline();
 
         output.Directory?.Create();
         ReplaySummary summary;

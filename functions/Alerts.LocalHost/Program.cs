@@ -18,6 +18,11 @@ var replayGold = new Option<FileInfo?>("--gold") { Description = "A gold file: p
 var replay = new Command("replay", "Replay a folder through extraction and change detection in memory.") { replayFolder, replayOut, replayGold };
 replay.SetAction((result, ct) => LocalCommands.ReplayAsync(result.GetValue(replayFolder)!, result.GetValue(replayOut)!, result.GetValue(replayGold), ct));
 
+var explainFile = new Argument<FileInfo>("file") { Description = "An article file (the files before it in its folder are applied first)." };
+var explainAlone = new Option<bool>("--alone") { Description = "Apply the article alone, not after the earlier files of its folder." };
+var explain = new Command("explain", "Why each event of an article was coded: rules, vetoes, modality cues, place and day, and whether it alerted.") { explainFile, explainAlone };
+explain.SetAction((result, ct) => LocalCommands.ExplainAsync(result.GetValue(explainFile)!, result.GetValue(explainAlone), ct));
+
 var previewId = new Argument<string>("alert-id") { Description = "The id of a stored alert (printed by ./alerts run)." };
 var previewOut = new Option<FileInfo?>("--out") { Description = "Where to write the HTML (default: .alerts/previews/<alert-id>.html)." };
 var preview = new Command("preview", "Render a stored alert's email and Teams card, as a subscriber sees them, to an HTML file.") { previewId, previewOut };
@@ -27,4 +32,5 @@ root.Subcommands.Add(run);
 root.Subcommands.Add(drop);
 root.Subcommands.Add(replay);
 root.Subcommands.Add(preview);
+root.Subcommands.Add(explain);
 return await root.Parse(args).InvokeAsync();

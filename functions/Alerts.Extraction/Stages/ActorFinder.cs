@@ -1,0 +1,110 @@
+using Alerts.Extraction.Rules;
+
+namespace Alerts.Extraction.Stages;
+
+/// <summary>
+/// Stage: actors. Names from the actor catalog (states, forces, armed groups, organisations), a nationality before a force
+/// ("Israeli jets", "Indian army": that state's forces), and attackers named by what they are ("gunmen", "M23 rebels").
+/// </summary>
+internal sealed class ActorFinder(ActorCatalog catalog, IPlaceSource places, RuleBook rules)
+{
+    private readonly WordClass _stateForce = rules.Lexicon.Class("state_force");
+    private readonly WordClass _attacker = rules.Lexicon.Class("attacker");
+
+    public List<ActorMention> Find(Document doc)
+    {
+        var tokens = doc.Tokens;
+        var found = new List<ActorMention>();
+        foreach (var sentence in doc.Sentences)
+        {
+            for (var i = sentence.First; i < sentence.End; i++)
+            {
+                var t = tokens[i];
+                if (!t.IsWord)
+                {
+                    continue;
+                }
+
+                var matched = false;
+                if (t.IsCapitalized || t.Norm is "the")
+                {
+                    for (var n = Math.Min(catalog.MaxWords, PlaceFinder.WordsAt(tokens, i, sentence.End)); n >= 1 && !matched; n--)
+                    {
+                        if (catalog.TryGet(PlaceFinder.Key(doc, i, i + n), out var actor) && (tokens[i].IsCapitalized || n > 1))
+                        {
+                            var end = i + n;
+
+                            // "US forces", "Israeli jets": a state followed by a force noun is that state's forces.
+                            var kind = actor.Kind ?? "state";
+                            foreach (var forceEnd in _stateForce.EndsAt(tokens, end, sentence.End))
+                            {
+                                end = forceEnd;
+                                kind = "force";
+                                break;
+                            }
+
+                            found.Add(new ActorMention(i, end, actor.Name, kind));
+                            i = end - 1;
+                            matched = true;
+                        }
+                    }
+
+                    if (matched)
+                    {
+                        continue;
+                    }
+
+                    // A nationality before a force: "Thai jets", "Pakistani army".
+                    if (t.IsCapitalized && places.Demonym(t.Norm) is { } country)
+                    {
+                        foreach (var forceEnd in _stateForce.EndsAt(tokens, i + 1, sentence.End))
+                        {
+                            found.Add(new ActorMention(i, forceEnd, country.Name, "force"));
+                            i = forceEnd - 1;
+                            matched = true;
+                            break;
+                        }
+                    }
+
+                    if (matched)
+                    {
+                        continue;
+                    }
+                }
+
+                // Attackers named by what they are, with a capitalised name before them when given ("M23 rebels").
+                foreach (var end in _attacker.EndsAt(tokens, i, sentence.End))
+                {
+                    if (_stateForce.EndsAt(tokens, i, sentence.End).Any())
+                    {
+                        break;
+                    }
+
+                    var start = i;
+                    while (start - 1 >= sentence.First && tokens[start - 1].IsCapitalized && tokens[start - 1].IsWord && start - 1 > sentence.First)
+                    {
+                        start--;
+                    }
+
+                    var name = start < i ? doc.TextOf(start, end) : doc.TextOf(i, end).ToLowerInvariant();
+                    if (found.Count > 0 && found[^1].End > start)
+                    {
+                        break;
+                    }
+
+                    found.Add(new ActorMention(start, end, name, "armed_group"));
+                    i = end - 1;
+                    break;
+                }
+            }
+        }
+
+        Array.Fill(doc.ActorEnd, -1);
+        foreach (var a in found)
+        {
+            doc.ActorEnd[a.Start] = Math.Max(doc.ActorEnd[a.Start], a.End);
+        }
+
+        return found;
+    }
+}

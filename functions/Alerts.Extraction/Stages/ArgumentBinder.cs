@@ -1,0 +1,379 @@
+using Alerts.Core;
+using Alerts.Extraction.Rules;
+
+namespace Alerts.Extraction.Stages;
+
+/// <summary>
+/// Stages: arguments and dates. For each trigger: who did it (the actor that is its subject, or "by X"), with what
+/// (weapons), whether it was an air strike (a state's jets, drones or missiles) or an attack (an armed group, guns,
+/// shelling), where (the place attached to it by a preposition or as its modifier, then its clause, its sentence, the
+/// story's main place, the dateline — never a place named as a speaker), its casualty figures, and its day.
+/// </summary>
+internal sealed class ArgumentBinder(RuleBook rules)
+{
+    private readonly WordClass _locative = rules.Lexicon.Class("locative_prep");
+    private readonly WordClass _airMeans = rules.Lexicon.Class("air_means");
+    private readonly WordClass _groundMeans = rules.Lexicon.Class("ground_means");
+    private readonly WordClass _weapon = rules.Lexicon.Class("weapon");
+    private readonly WordClass _targetPrep = rules.Lexicon.Class("target_prep");
+
+    public void Bind(Document doc, List<Candidate> candidates, List<PlaceMention> places, List<ActorMention> actors, List<DateMention> dates,
+        List<FigureMention> figures, List<FrameMention> frames, bool tracing)
+    {
+        var live = candidates.Where(c => c.VetoedBy is null).ToList();
+        var mainPlace = MainPlace(doc, places);
+        foreach (var c in live)
+        {
+            BindActors(doc, c, actors, tracing);
+            if (c.IsIncident)
+            {
+                Refine(doc, c, actors, tracing);
+            }
+
+            BindPlace(doc, c, places, live, mainPlace, tracing);
+            BindDate(doc, c, dates, frames, live, tracing);
+        }
+
+        BindFigures(doc, live, figures, tracing);
+    }
+
+    // ------------------------------------------------------------------ actors and type
+
+    private void BindActors(Document doc, Candidate c, List<ActorMention> actors, bool tracing)
+    {
+        var (clauseStart, clauseEnd) = c.Sentence.ClauseOf(c.HeadStart);
+        var agent = Agent(doc, c, actors);
+        foreach (var a in actors.Where(a => a.Start >= c.Sentence.First && a.End <= c.Sentence.End))
+        {
+            if (!c.IsIncident)
+            {
+                AddDistinct(c.Actors, a.Name);
+            }
+            else if (a == agent)
+            {
+                AddDistinct(c.Actors, a.Name);
+            }
+            else if (a.Start >= clauseStart && a.End <= clauseEnd)
+            {
+                AddDistinct(c.Targets, a.Name);
+            }
+        }
+
+        if (c.IsIncident)
+        {
+            for (var t = clauseStart; t < clauseEnd; t++)
+            {
+                foreach (var end in _weapon.EndsAt(doc.Tokens, t, clauseEnd))
+                {
+                    AddDistinct(c.Weapons, doc.TextOf(t, end).ToLowerInvariant());
+                    t = end - 1;
+                    break;
+                }
+            }
+        }
+
+        if (c.Actors.Count > 0)
+        {
+            c.Note(tracing, $"actors {string.Join(", ", c.Actors)}");
+        }
+    }
+
+    /// <summary>
+    /// Who did it: "by X" after the trigger; a modifier right before a noun ("a US strike", "Israel's strikes"); or the subject
+    /// of an active verb (the nearest actor before it in its clause, not after a preposition). The subject of a passive
+    /// ("X were killed in …", "the base was attacked") is what was hit, not who struck.
+    /// </summary>
+    private ActorMention? Agent(Document doc, Candidate c, List<ActorMention> actors)
+    {
+        var tokens = doc.Tokens;
+        var (clauseStart, _) = c.Sentence.ClauseOf(c.HeadStart);
+        var by = actors.FirstOrDefault(a => a.Start >= c.HeadEnd && a.Start - c.HeadEnd <= 4 && a.Start > 0 && tokens[a.Start - 1].Norm == "by");
+        if (by is not null)
+        {
+            return by;
+        }
+
+        var before = actors.LastOrDefault(a => a.End <= c.HeadStart && a.Start >= clauseStart);
+        if (before is null || (before.Start > 0 && _targetPrep.Contains(tokens[before.Start - 1].Norm)))
+        {
+            return null;
+        }
+
+        if (c.IsNoun)
+        {
+            // "a US drone strike", "Israel's strikes": the actor modifies the noun.
+            return c.HeadStart - before.End <= 3 ? before : null;
+        }
+
+        // A passive between the actor and the trigger: the actor was hit.
+        for (var t = before.End; t < c.HeadEnd; t++)
+        {
+            if (tokens[t].Norm is "was" or "were" or "been" or "be" or "being" || _targetPrep.Contains(tokens[t].Norm) || tokens[t].Norm is "," or "which" or "who")
+            {
+                return null;
+            }
+        }
+
+        return before;
+    }
+
+    /// <summary>Attack or air strike: a state's jets, drones or missiles strike from the air; an armed group, guns or shelling attack.</summary>
+    private void Refine(Document doc, Candidate c, List<ActorMention> actors, bool tracing)
+    {
+        if (rules.Triggers.Find(c.Rule)?.Data.Refine != true)
+        {
+            return;
+        }
+
+        var (clauseStart, clauseEnd) = c.Sentence.ClauseOf(c.HeadStart);
+        var air = Count(doc, _airMeans, clauseStart, clauseEnd);
+        var ground = Count(doc, _groundMeans, clauseStart, clauseEnd);
+        var agent = Agent(doc, c, actors);
+        var byArmedGroup = agent?.Kind == "armed_group";
+        var byState = agent?.Kind is "state" or "force";
+        var next = c.Type;
+        if (c.Type == EventType.Airstrike && (byArmedGroup || (ground > 0 && air == 0)))
+        {
+            next = EventType.Attack;
+        }
+        else if (c.Type == EventType.Attack && byState && air > 0)
+        {
+            next = EventType.Airstrike;
+        }
+
+        if (next != c.Type)
+        {
+            c.Note(tracing, $"type {EventTypeInfo.Of(next).WireName}: agent {agent?.Name ?? "unknown"} ({agent?.Kind ?? "-"}), air means {air}, ground means {ground}");
+            c.Type = next;
+        }
+    }
+
+    private static int Count(Document doc, WordClass wordClass, int start, int end)
+    {
+        var n = 0;
+        for (var t = start; t < end; t++)
+        {
+            var e = wordClass.EndsAt(doc.Tokens, t, end).FirstOrDefault(-1);
+            if (e > t)
+            {
+                n++;
+                t = e - 1;
+            }
+        }
+
+        return n;
+    }
+
+    // ------------------------------------------------------------------ place
+
+    private void BindPlace(Document doc, Candidate c, List<PlaceMention> places, List<Candidate> live, PlaceMention? mainPlace, bool tracing)
+    {
+        var sentence = c.Sentence;
+        var (clauseStart, clauseEnd) = sentence.ClauseOf(c.HeadStart);
+        var scene = places.Where(p => p.Start >= sentence.First && p.End <= sentence.End && !p.NotScene && !InSpeaker(c, p)).ToList();
+        if (c.IsIncident && scene.Count > 1)
+        {
+            scene.RemoveAll(p => p.IsDateline);
+        }
+
+        // Another trigger between the place and this one owns it ("struck Beirut after talks in Doha").
+        bool Owned(PlaceMention p) => live.Any(o => o != c && o.Sentence == sentence && o.IsIncident == c.IsIncident
+                                                   && Between(o.HeadStart, c.HeadEnd, p.Start, c.HeadStart, p.End));
+
+        // 1. Attached: a locative preposition after the trigger in its clause, or a modifier right before it.
+        var attached = scene.Where(p => !p.Weak || c.IsIncident).Where(p =>
+                (p.Start >= c.HeadEnd && p.Start < clauseEnd && AfterLocative(doc, p.Start, c.HeadEnd) && !Owned(p))
+                || (c.IsNoun && p.End <= c.HeadStart && c.HeadStart - p.End <= 2 && p.Start >= clauseStart)
+                || (p.Start >= c.HeadStart && p.End <= c.HeadEnd))
+            .ToList();
+        string why;
+        var chosen = MostSpecific(attached);
+        why = "attached to the trigger";
+        if (chosen is null)
+        {
+            chosen = MostSpecific(scene.Where(p => !p.Weak && p.Start >= clauseStart && p.End <= clauseEnd && !Owned(p)));
+            why = "named in its clause";
+        }
+
+        if (chosen is null)
+        {
+            chosen = MostSpecific(scene.Where(p => !p.Weak && !Owned(p)));
+            why = "named in its sentence";
+        }
+
+        if (chosen is null && c.IsIncident && mainPlace is not null && (sentence.Zone is Zone.Lede or Zone.Headline || c.IsNoun))
+        {
+            chosen = mainPlace;
+            why = "the story's main place";
+        }
+
+        if (chosen is null && !c.IsIncident)
+        {
+            chosen = places.FirstOrDefault(p => p.IsDateline);
+            why = "the dateline";
+        }
+
+        if (chosen is not null)
+        {
+            c.Place = chosen;
+            c.Note(tracing, $"place {chosen.Place.Name}: {why} ({chosen.Rule}{(chosen.Place.Containers.Count > 0 ? ", in " + string.Join(" < ", chosen.Place.Containers) : "")})");
+        }
+
+        foreach (var p in places.Where(p => p.Start >= sentence.First && p.End <= sentence.End && p.NotScene))
+        {
+            c.Note(tracing, $"not the place: {p.Place.Name} ({p.NotSceneRule ?? "not a scene"})");
+        }
+    }
+
+    private static bool Between(int head, int from, int placeStart, int to, int placeEnd)
+        => (head >= from && head < placeStart) || (head >= placeEnd && head < to);
+
+    private static bool InSpeaker(Candidate c, PlaceMention p)
+        => c.Frame is { } f && p.Start >= f.SpeakerStart && p.End <= f.SpeakerEnd;
+
+    private bool AfterLocative(Document doc, int placeStart, int from)
+    {
+        for (var k = placeStart - 1; k >= from && k >= placeStart - 4; k--)
+        {
+            var norm = doc.Tokens[k].Norm;
+            if (_locative.Contains(norm))
+            {
+                return true;
+            }
+
+            if (doc.Tokens[k].IsPunct && norm != "'s")
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static PlaceMention? MostSpecific(IEnumerable<PlaceMention> places)
+    {
+        PlaceMention? best = null;
+        foreach (var p in places)
+        {
+            if (best is null || p.Place.Specificity > best.Place.Specificity)
+            {
+                best = p;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The place the story is about: the scene place named most often (headline and lede count more), specific places first.</summary>
+    private static PlaceMention? MainPlace(Document doc, List<PlaceMention> places)
+    {
+        var scores = new Dictionary<string, (PlaceMention Place, int Score)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var p in places.Where(p => !p.NotScene && !p.IsDateline && !p.Weak))
+        {
+            var zone = doc.Sentences.FirstOrDefault(s => p.Start >= s.First && p.Start < s.End)?.Zone;
+            var weight = zone switch { Zone.Headline => 3, Zone.Lede => 2, _ => 1 };
+            scores[p.Place.Name] = scores.TryGetValue(p.Place.Name, out var s) ? (s.Place, s.Score + weight) : (p, weight);
+        }
+
+        return scores.Count == 0 ? null : scores.Values.OrderByDescending(s => s.Score).ThenByDescending(s => s.Place.Place.Specificity).First().Place;
+    }
+
+    // ------------------------------------------------------------------ dates
+
+    private static void BindDate(Document doc, Candidate c, List<DateMention> dates, List<FrameMention> frames, List<Candidate> live, bool tracing)
+    {
+        var sentence = c.Sentence;
+        var (clauseStart, clauseEnd) = sentence.ClauseOf(c.HeadStart);
+        var inSentence = dates.Where(d => d.Start >= sentence.First && d.End <= sentence.End).ToList();
+        var others = live.Where(o => o != c && o.Sentence == sentence).ToList();
+
+        // A date belongs to the trigger nearest to it in its clause.
+        bool Mine(DateMention d)
+        {
+            var mine = Distance(c, d);
+            return !others.Any(o => sentence.ClauseOf(o.HeadStart) == sentence.ClauseOf(d.Start) && Distance(o, d) < mine);
+        }
+
+        var inClause = inSentence.Where(d => d.Start >= clauseStart && d.End <= clauseEnd && Mine(d)).OrderBy(d => Distance(c, d)).FirstOrDefault();
+        var chosen = inClause;
+        var why = "in its clause";
+        // A date beside the verb of saying is the day it was said ("X said on Monday that …"): a past day.
+        var said = false;
+        if (chosen is null && c.Frame is { } f && inSentence.FirstOrDefault(d => !f.Covers(d.Start) && d.Start >= f.SpeakerStart && d.Start <= f.End + 4) is { } sayDate)
+        {
+            chosen = sayDate;
+            why = "the day it was said";
+            said = true;
+        }
+
+        if (chosen is null && !c.IsRecall)
+        {
+            chosen = inSentence.Where(d => Mine(d) && !others.Any(o => sentence.ClauseOf(o.HeadStart) == sentence.ClauseOf(d.Start))).OrderBy(d => Distance(c, d)).FirstOrDefault();
+            why = "in its sentence";
+        }
+
+        if (chosen is null)
+        {
+            return;
+        }
+
+        c.Date = chosen;
+        var future = !said && c.Modality is Modality.Future or Modality.Conditional && chosen.FutureDay is not null;
+        c.Day = future ? chosen.FutureDay : chosen.Day;
+        c.Basis = why == "the day it was said" ? DateBasis.Inferred : chosen.Basis;
+        c.Note(tracing, $"date {c.Day?.ToString("yyyy-MM-dd") ?? $"{chosen.From:yyyy-MM-dd}..{chosen.To:yyyy-MM-dd}"}: \"{doc.TextOf(chosen.Start, chosen.End)}\" {why} ({chosen.Rule})");
+    }
+
+    /// <summary>Dates usually follow their verb ("attacked … on Monday"); one before it counts as farther, unless it opens the sentence.</summary>
+    private static int Distance(Candidate c, DateMention d)
+        => d.Start >= c.HeadEnd ? d.Start - c.HeadEnd : (c.HeadStart - d.End) * (d.Start <= c.Sentence.First + 1 ? 1 : 3);
+
+    // ------------------------------------------------------------------ figures
+
+    private static void BindFigures(Document doc, List<Candidate> live, List<FigureMention> figures, bool tracing)
+    {
+        foreach (var f in figures.Where(f => !f.Aggregate))
+        {
+            var sentence = doc.Sentences[f.Sentence];
+            var incidents = live.Where(c => c.Sentence == sentence && c.IsIncident && c.Type != EventType.CeasefireBroken).ToList();
+            Candidate? owner;
+            if (incidents.Count > 0)
+            {
+                owner = incidents.Where(c => c.HeadStart < f.Start).OrderByDescending(c => c.HeadStart).FirstOrDefault()
+                        ?? incidents.OrderBy(c => c.HeadStart - f.End).First();
+            }
+            else
+            {
+                owner = live.Where(c => c.IsIncident && c.Type != EventType.CeasefireBroken && c.Sentence.Story == sentence.Story
+                                        && c.Sentence.Index < sentence.Index && sentence.Index - c.Sentence.Index <= 3
+                                        && c.Modality == Modality.Asserted)
+                    .OrderByDescending(c => c.Sentence.Index).ThenBy(c => c.HeadStart).FirstOrDefault();
+            }
+
+            if (owner is null)
+            {
+                continue;
+            }
+
+            if (f.Killed is { } k && k > (owner.Killed ?? -1))
+            {
+                owner.Killed = k;
+            }
+
+            if (f.Injured is { } i && i > (owner.Injured ?? -1))
+            {
+                owner.Injured = i;
+            }
+
+            owner.Note(tracing, $"figures killed {f.Killed?.ToString() ?? "-"}, injured {f.Injured?.ToString() ?? "-"}: \"{doc.TextOf(f.Start, f.End)}\" ({f.Rule})");
+        }
+    }
+
+    private static void AddDistinct(List<string> list, string value)
+    {
+        if (!list.Contains(value, StringComparer.OrdinalIgnoreCase))
+        {
+            list.Add(value);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using Alerts.Core;
+using Alerts.Extraction.Rules;
+
+namespace Alerts.Extraction.Stages;
+
+/// <summary>
+/// Stage: dates. Finds date expressions with the date rules and resolves them against the article's local publication
+/// date: explicit days ("4 February", "Sept. 11, 2001"), weekdays (the latest such day on or before publication; the next
+/// one for an event told in the future), relative days ("yesterday", "two days ago"), and windows for vague ones ("this
+/// week", "last month", "in August", "in 2019"), which can't date an event by themselves but can tie it to one known.
+/// </summary>
+internal sealed class DateFinder(RuleBook rules)
+{
+    public List<DateMention> Find(Document doc)
+    {
+        // An article without a publication date is read against the latest full date its text gives.
+        doc.Reference = doc.Published;
+        if (doc.Reference is null)
+        {
+            foreach (var sentence in doc.Sentences.Where(s => s.CarriesNews))
+            {
+                foreach (var m in rules.Dates.Matches(doc.Tokens, sentence.First, sentence.End, doc).Where(m => m.Rule.Data.Resolve == "explicit" && m.Match.Find("year") is { } y && y.End > y.Start))
+                {
+                    if (Resolve(doc, m.Rule.Data, m.Match)?.Day is { } day && (doc.Reference is null || day > doc.Reference))
+                    {
+                        doc.Reference = day;
+                    }
+                }
+            }
+        }
+
+        var found = new List<DateMention>();
+        foreach (var sentence in doc.Sentences)
+        {
+            var matches = rules.Dates.Matches(doc.Tokens, sentence.First, sentence.End, doc);
+
+            // Longest first; a shorter expression inside a longer one is part of it ("Tuesday" in "Tuesday, October 25").
+            foreach (var m in matches.OrderByDescending(m => m.Match.End - m.Match.Start).ThenBy(m => m.Match.Start))
+            {
+                if (found.Any(f => f.Start < m.Match.End && m.Match.Start < f.End))
+                {
+                    continue;
+                }
+
+                if (Resolve(doc, m.Rule.Data, m.Match) is { } mention)
+                {
+                    found.Add(mention);
+                }
+            }
+        }
+
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        Array.Fill(doc.DateEnd, -1);
+        foreach (var d in found)
+        {
+            doc.DateEnd[d.Start] = d.End;
+        }
+
+        return found;
+    }
+
+    /// <summary>Resolves one date expression matched by <paramref name="rule"/>; null when it names no real day or window.</summary>
+    public DateMention? Resolve(Document doc, DateRuleData rule, PatternMatch match)
+    {
+        var lexicon = rules.Lexicon;
+        var published = doc.Reference;
+        int? Number(string name) => match.Find(name) is { } c && c.End > c.Start && doc.EndOf(Shape.Number, c.Start) > c.Start ? (int)doc.NumberValue(c.Start) : null;
+        int? Month() => match.Find("month") is { } c && lexicon.Months.TryGetValue(doc.Tokens[c.Start].Norm, out var mo) ? mo : null;
+        int? Weekday() => match.Find("weekday") is { } c && lexicon.Weekdays.TryGetValue(doc.Tokens[c.Start].Norm, out var wd) ? wd : null;
+        DateMention Day(DateOnly day, DateBasis basis, DateOnly? future = null) => new(match.Start, match.End, rule.Name, day, null, null, basis) { FutureDay = future };
+        DateMention Window(DateOnly from, DateOnly to) => new(match.Start, match.End, rule.Name, null, from, to, DateBasis.Relative);
+
+        var year = Number("year");
+        if (year is < 1900 or > 2100)
+        {
+            return null;
+        }
+
+        switch (rule.Resolve)
+        {
+            case "explicit":
+                {
+                    if (Month() is not { } month || Number("day") is not { } day || day is < 1 or > 31)
+                    {
+                        return null;
+                    }
+
+                    if (year is { } y)
+                    {
+                        return day <= DateTime.DaysInMonth(y, month) ? Day(new DateOnly(y, month, day), DateBasis.Explicit) : null;
+                    }
+
+                    if (published is not { } p)
+                    {
+                        return null;
+                    }
+
+                    // The year that puts the day nearest the publication.
+                    DateOnly? best = null;
+                    foreach (var candidate in new[] { p.Year - 1, p.Year, p.Year + 1 })
+                    {
+                        if (day > DateTime.DaysInMonth(candidate, month))
+                        {
+                            continue;
+                        }
+
+                        var d = new DateOnly(candidate, month, day);
+                        if (best is null || Math.Abs(d.DayNumber - p.DayNumber) < Math.Abs(best.Value.DayNumber - p.DayNumber))
+                        {
+                            best = d;
+                        }
+                    }
+
+                    return best is { } b ? Day(b, DateBasis.Explicit) : null;
+                }
+
+            case "weekday" or "last-weekday" or "next-weekday":
+                {
+                    if (Weekday() is not { } weekday || published is not { } p)
+                    {
+                        return null;
+                    }
+
+                    var today = (int)p.DayOfWeek == 0 ? 7 : (int)p.DayOfWeek;
+                    var back = (today - weekday + 7) % 7;
+                    var forward = (weekday - today + 7) % 7;
+                    var past = p.AddDays(-(rule.Resolve == "last-weekday" && back == 0 ? 7 : back));
+                    var next = p.AddDays(forward == 0 ? 7 : forward);
+                    return rule.Resolve == "next-weekday" ? Day(next, DateBasis.Relative, next) : Day(past, DateBasis.Relative, next);
+                }
+
+            case "offset-days":
+                return published is { } pub ? Day(pub.AddDays(rule.Offset * (Number("count") ?? 1)), DateBasis.Relative) : null;
+
+            case "today":
+                return published is { } now ? Day(now, DateBasis.Relative) : null;
+
+            case "this-week":
+                return published is { } w ? Window(w.AddDays(-6), w) : null;
+
+            case "last-week":
+                return published is { } lw ? Window(lw.AddDays(-13), lw.AddDays(-5)) : null;
+
+            case "recent-days":
+                return published is { } rd ? Window(rd.AddDays(-7), rd) : null;
+
+            case "recent-weeks":
+                return published is { } rw ? Window(rw.AddDays(-31), rw) : null;
+
+            case "recent-months":
+                return published is { } rm ? Window(rm.AddDays(-183), rm) : null;
+
+            case "this-month":
+                return published is { } tm ? Window(new DateOnly(tm.Year, tm.Month, 1), tm) : null;
+
+            case "last-month":
+                {
+                    if (published is not { } lm)
+                    {
+                        return null;
+                    }
+
+                    var first = new DateOnly(lm.Year, lm.Month, 1).AddMonths(-1);
+                    return Window(first, first.AddMonths(1).AddDays(-1));
+                }
+
+            case "month":
+                {
+                    if (Month() is not { } month)
+                    {
+                        return null;
+                    }
+
+                    var y = year ?? (published is { } mp ? (month > mp.Month ? mp.Year - 1 : mp.Year) : (int?)null);
+                    if (y is not { } yy)
+                    {
+                        return null;
+                    }
+
+                    var first = new DateOnly(yy, month, 1);
+                    return Window(first, first.AddMonths(1).AddDays(-1));
+                }
+
+            case "year":
+                return year is { } only ? Window(new DateOnly(only, 1, 1), new DateOnly(only, 12, 31)) : null;
+
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,214 @@
+using Alerts.Core;
+
+namespace Alerts.Extraction.Stages;
+
+/// <summary>
+/// Stage: merge. One event per real-world happening per article: mentions of one type merge when their days are within a
+/// day (or one has none) and their places are one inside the other (or one has none); an undated, unplaced mention ("the
+/// attack") joins the latest event of its type in its story. The merged event keeps the most exact day, the most specific
+/// place, the highest figures, and is a fact when any mention states it as one. Events far older than the article are
+/// background; an event with no day of its own takes the publication day unless it is told as a recall.
+/// </summary>
+internal static class EventMerger
+{
+    public static List<ArticleEvent> Merge(Document doc, List<Candidate> candidates, int backgroundDays, bool tracing)
+    {
+        var groups = new List<List<Candidate>>();
+        var held = new List<Candidate>();
+        foreach (var c in candidates.Where(c => c.Sentence.Zone != Zone.Headline).Concat(candidates.Where(c => c.Sentence.Zone == Zone.Headline)))
+        {
+            if (c.VetoedBy is not null)
+            {
+                continue;
+            }
+
+            var reference = c.IsReference && c.Date?.Day is null;
+            var target = groups.FirstOrDefault(g => Compatible(g, c, strict: true))
+                         ?? (c.Day is null && c.Place is null ? groups.LastOrDefault(g => Compatible(g, c, strict: false)) : null)
+                         ?? groups.FirstOrDefault(g => SameIncident(g, c));
+            if (target is null && reference)
+            {
+                c.Note(tracing, "dropped: a reference to the event, not a report of it");
+                continue;
+            }
+
+            if (target is null && c.Sentence.Zone == Zone.Headline)
+            {
+                c.Note(tracing, "held: a headline names events the body reports; it adds nothing on its own");
+                held.Add(c);
+                continue;
+            }
+
+            if (target is null)
+            {
+                if (c.IsNoun && c.IsIncident && c.Day is null && (c.Place is null || c.Place.Weak) && c.Killed is null && c.Injured is null && c.Sentence.Zone == Zone.Body)
+                {
+                    c.Note(tracing, "dropped: an incident named in passing, with no day, place or toll");
+                    continue;
+                }
+
+                groups.Add([c]);
+                c.MergedInto = groups.Count - 1;
+            }
+            else
+            {
+                target.Add(c);
+                c.MergedInto = groups.IndexOf(target);
+                c.Note(tracing, $"merged into event {c.MergedInto} (first told by candidate {target[0].Id})");
+            }
+        }
+
+        var events = new List<ArticleEvent>(groups.Count);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            // An air strike and an attack merged as one incident: the air strike is the more exact telling.
+            var group = groups[g];
+            var e = ToEvent(doc, group, backgroundDays);
+            if (e.IsBackground && group.All(c => c.IsReference))
+            {
+                foreach (var c in group)
+                {
+                    c.Note(tracing, "dropped: history recalled as context");
+                    c.MergedInto = -1;
+                }
+
+                continue;
+            }
+
+            events.Add(e);
+            foreach (var c in group)
+            {
+                c.MergedInto = events.Count - 1;
+            }
+        }
+
+        return events;
+    }
+
+    /// <summary>An attack and an air strike told of the same place on the same day (or one undated) are one incident told two ways.</summary>
+    private static bool SameIncident(List<Candidate> group, Candidate c)
+    {
+        var first = group[0];
+        if (first.Type is not (EventType.Attack or EventType.Airstrike) || c.Type is not (EventType.Attack or EventType.Airstrike) || first.Sentence.Story != c.Sentence.Story)
+        {
+            return false;
+        }
+
+        var day = group.Select(g => g.Day).FirstOrDefault(d => d is not null);
+        var place = group.Select(g => g.Place?.Place).Where(p => p is not null).MaxBy(p => p!.Specificity);
+        return (day is null || c.Day is null || day == c.Day) && place is not null && c.Place is not null && place.Compatible(c.Place.Place);
+    }
+
+    private static bool Compatible(List<Candidate> group, Candidate c, bool strict)
+    {
+        var first = group[0];
+        if (first.Type != c.Type || first.Sentence.Story != c.Sentence.Story)
+        {
+            return false;
+        }
+
+        var day = group.Select(g => g.Day).FirstOrDefault(d => d is not null);
+        var place = group.Select(g => g.Place?.Place).Where(p => p is not null).MaxBy(p => p!.Specificity);
+        if (!strict)
+        {
+            return true;
+        }
+
+        var daysAgree = day is null || c.Day is null || Math.Abs(day.Value.DayNumber - c.Day.Value.DayNumber) <= 1;
+        var placesAgree = place is null || c.Place is null || place.Compatible(c.Place.Place);
+        if (!daysAgree || !placesAgree)
+        {
+            return false;
+        }
+
+        // A dated hedge (a plan for another day) is not the fact told undated, and vice versa.
+        var asserted = group.Any(g => g.Modality == Modality.Asserted);
+        if (asserted != (c.Modality == Modality.Asserted) && (c.Day is not null && day is not null))
+        {
+            return day == c.Day;
+        }
+
+        // Two undated, unplaced incidents of the same type are one only when nothing sets them apart.
+        return true;
+    }
+
+    private static ArticleEvent ToEvent(Document doc, List<Candidate> group, int backgroundDays)
+    {
+        var asserted = group.Where(c => c.Modality == Modality.Asserted).ToList();
+        var lead = asserted.FirstOrDefault() ?? group[0];
+        var type = group.Any(c => c.Type == EventType.Airstrike) && group.All(c => c.Type is EventType.Airstrike or EventType.Attack) ? EventType.Airstrike : lead.Type;
+        var dated = group.Where(c => c.Day is not null)
+            .OrderBy(c => c.Modality == Modality.Asserted ? 0 : 1)
+            .ThenBy(c => c.Basis switch { DateBasis.Explicit => 0, DateBasis.Relative => 1, _ => 2 })
+            .FirstOrDefault();
+        var window = group.Select(c => c.Date).FirstOrDefault(d => d is { Day: null });
+        var place = group.Select(c => c.Place).Where(p => p is not null).MaxBy(p => p!.Place.Specificity)?.Place;
+        var modality = asserted.Count > 0 ? Modality.Asserted : group.Select(c => c.Modality).MaxBy(Rank);
+        var recall = group.All(c => c.IsRecall);
+
+        DateOnly? day = dated?.Day;
+        var basis = dated?.Basis ?? DateBasis.Unresolved;
+        if (day is null && window is null && !recall && doc.Published is { } published && modality == Modality.Asserted)
+        {
+            // Told as news with no day of its own: the day it was published.
+            day = published;
+            basis = DateBasis.Inferred;
+        }
+
+        var background = false;
+        var reference = doc.Reference ?? (doc.LatestYear is { } year ? new DateOnly(year, 12, 31) : (DateOnly?)null);
+        if (reference is { } pub)
+        {
+            var latest = day ?? window?.To;
+            background = latest is { } l && pub.DayNumber - l.DayNumber > backgroundDays;
+        }
+
+        var sentence = lead.Sentence;
+        var evidenceStart = doc.Tokens[sentence.First].Start;
+        var evidenceEnd = doc.Tokens[sentence.End - 1].End;
+        var text = doc.Source[evidenceStart..evidenceEnd];
+        var evidence = evidenceStart >= doc.TextOffset
+            ? new Evidence(text, evidenceStart - doc.TextOffset, evidenceEnd - evidenceStart)
+            : new Evidence(text, -1, text.Length);
+
+        return new ArticleEvent
+        {
+            Type = type,
+            Date = day,
+            DateBasis = basis,
+            NotBefore = day is null ? window?.From : null,
+            NotAfter = day is null ? window?.To ?? (recall ? doc.Published : null) : null,
+            Place = place is null ? null : place.Place with { Within = place.Containers.Count > 0 ? place.Containers : null },
+            Actors = [.. group.SelectMany(c => c.Actors).Distinct(StringComparer.OrdinalIgnoreCase)],
+            Targets = [.. group.SelectMany(c => c.Targets).Distinct(StringComparer.OrdinalIgnoreCase)],
+            Weapons = [.. group.SelectMany(c => c.Weapons).Distinct(StringComparer.OrdinalIgnoreCase)],
+            Killed = group.Max(c => c.Killed),
+            Injured = group.Max(c => c.Injured),
+            Modality = modality,
+            IsBackground = background,
+            Evidence = evidence,
+            Confidence = Confidence(group, day, place),
+            Story = sentence.Story,
+        };
+    }
+
+    private static double Confidence(List<Candidate> group, DateOnly? day, PlaceRef? place)
+    {
+        var c = 0.5;
+        c += day is not null ? 0.15 : 0;
+        c += place is not null ? 0.1 : 0;
+        c += group.Count > 1 ? 0.1 : 0;
+        c += group.Any(g => g.Sentence.Zone is Zone.Lede or Zone.Headline) ? 0.1 : 0;
+        return Math.Min(0.95, c);
+    }
+
+    private static int Rank(Modality m) => m switch
+    {
+        Modality.Denied => 5,
+        Modality.Negated => 4,
+        Modality.Conditional => 3,
+        Modality.Hedged => 2,
+        Modality.Future => 1,
+        _ => 0,
+    };
+}

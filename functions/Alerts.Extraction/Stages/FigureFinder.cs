@@ -1,0 +1,49 @@
+using Alerts.Extraction.Rules;
+
+namespace Alerts.Extraction.Stages;
+
+/// <summary>
+/// Stage: casualty figures. Figure rules capture how many were killed or injured ("killing 26 people", "13 killed and 57
+/// injured", "the death toll rose to 14"); a name captured twice is summed ("13 soldiers and 60 civilians were killed").
+/// A toll over a period ("since the truce began", "over the past week") is an aggregate, never one incident's toll.
+/// </summary>
+internal sealed class FigureFinder(RuleBook rules)
+{
+    public List<FigureMention> Find(Document doc)
+    {
+        var found = new List<FigureMention>();
+        foreach (var sentence in doc.Sentences.Where(s => s.CarriesNews))
+        {
+            var matches = rules.Figures.Matches(doc.Tokens, sentence.First, sentence.End, doc)
+                .OrderByDescending(m => m.Match.End - m.Match.Start).ToList();
+            var aggregates = matches.Where(m => m.Rule.Data.Aggregate).Select(m => m.Match).ToList();
+            var taken = new List<(int Start, int End)>();
+            foreach (var m in matches.Where(m => !m.Rule.Data.Aggregate))
+            {
+                // "the 2020 strike that killed …": a year is not a toll.
+                var numbers = m.Match.Captures.Where(c => c.Name is "killed" or "injured").ToList();
+                if (numbers.Any(n => doc.Tokens[n.Start].Length == 4 && doc.NumberValue(n.Start) is >= 1900 and <= 2100 && !doc.Tokens[n.Start].Norm.Contains(',')))
+                {
+                    continue;
+                }
+
+                if (numbers.Count == 0 || numbers.Any(n => taken.Any(t => t.Start < n.End && n.Start < t.End)))
+                {
+                    continue;
+                }
+
+                int? Sum(string name)
+                {
+                    var parts = numbers.Where(n => n.Name == name).ToList();
+                    return parts.Count == 0 ? null : (int)Math.Min(int.MaxValue, parts.Sum(n => doc.NumberValue(n.Start)));
+                }
+
+                var aggregate = aggregates.Any(a => numbers.Any(n => a.Start <= n.Start && n.End <= a.End));
+                found.Add(new FigureMention(sentence.Index, m.Match.Start, m.Match.End, m.Rule.Name, Sum("killed"), Sum("injured"), aggregate));
+                taken.AddRange(numbers.Select(n => (n.Start, n.End)));
+            }
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,242 @@
+using Alerts.Core;
+using Alerts.Extraction.Rules;
+using Alerts.Extraction.Text;
+
+namespace Alerts.Extraction.Stages;
+
+/// <summary>
+/// Stage: places. Finds the places a document names: gazetteer names (longest first; an ambiguous name only after a
+/// locative preposition), places the text itself introduces ("the town of X", "X district" — place rules), a direction
+/// before a place ("southern Lebanon"), and marks mentions that are not scenes (a speaking capital, a country's ministry).
+/// A name introduced once is a place for the rest of the article.
+/// </summary>
+internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
+{
+    private readonly WordClass _locative = rules.Lexicon.Class("locative_prep");
+    private readonly WordClass _particles = rules.Lexicon.Class("name_particle");
+    private readonly WordClass _notNames = rules.Lexicon.Class("not_a_place_name");
+    private readonly WordClass _facilityWords = rules.Lexicon.Class("facility_word");
+
+    public List<PlaceMention> Find(Document doc, IReadOnlyList<ActorMention> actors)
+    {
+        var found = new List<PlaceMention>();
+        var tokens = doc.Tokens;
+        var introduced = new Dictionary<string, PlaceRef>(StringComparer.Ordinal);
+
+        // Gazetteer names.
+        foreach (var sentence in doc.Sentences)
+        {
+            for (var i = sentence.First; i < sentence.End; i++)
+            {
+                if (!CanStartName(tokens, i, sentence.End))
+                {
+                    continue;
+                }
+
+                for (var n = Math.Min(source.MaxWords, WordsAt(tokens, i, sentence.End)); n >= 1; n--)
+                {
+                    var key = Key(doc, i, i + n);
+                    var candidates = source.Lookup(key);
+                    if (candidates.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var place = candidates[0];
+                    if ((place.Ambiguous || place.Minor) && !AfterLocative(tokens, i, sentence.First))
+                    {
+                        continue;
+                    }
+
+                    found.Add(new PlaceMention(i, i + n, place, "gazetteer"));
+                    i += n - 1;
+                    break;
+                }
+            }
+        }
+
+        Publish(doc, found);
+        doc.DetectDateline(rules);
+
+        // Place rules: names the text introduces, directions, and mentions that are not scenes.
+        var notScene = new List<(int Start, int End, string Rule)>();
+        foreach (var sentence in doc.Sentences)
+        {
+            foreach (var m in rules.Places.Matches(tokens, sentence.First, sentence.End, doc))
+            {
+                var data = m.Rule.Data;
+                if (m.Match.Find("place") is not { } capture)
+                {
+                    continue;
+                }
+
+                if (data.NotScene)
+                {
+                    notScene.Add((capture.Start, capture.End, data.Name));
+                    continue;
+                }
+
+                var existing = found.FirstOrDefault(p => p.Start == capture.Start && p.End == capture.End);
+                if (data.Kind == "direction")
+                {
+                    if (existing is not null && m.Match.Find("direction") is { } dir)
+                    {
+                        var name = $"{doc.TextOf(dir.Start, dir.End).ToLowerInvariant()} {existing.Place.Name}";
+                        var qualified = new PlaceRef(existing.Place.Place with { Name = name, Kind = "area" }, existing.Place.Specificity + 1,
+                            [existing.Place.Name, .. existing.Place.Containers]);
+                        found.Remove(existing);
+                        found.Add(new PlaceMention(dir.Start, capture.End, qualified, data.Name));
+                    }
+
+                    continue;
+                }
+
+                if (existing is not null || found.Any(p => p.Start < capture.End && capture.Start < p.End) || !IsName(tokens, capture.Start, capture.End))
+                {
+                    continue;
+                }
+
+                var text = doc.TextOf(capture.Start, capture.End);
+                if (actors.Any(a => a.Start <= capture.Start && capture.End <= a.End))
+                {
+                    continue;
+                }
+
+                var kind = m.Match.Find("kind") is { } k ? doc.TextOf(k.Start, k.End).ToLowerInvariant() : data.Kind;
+                var container = found.FirstOrDefault(p => p.Start >= capture.End && p.Start - capture.End <= 4 && !p.NotScene);
+                var known = source.Lookup(Key(doc, capture.Start, capture.End));
+                var placeRef = known.Count > 0
+                    ? known[0]
+                    : new PlaceRef(new Place(text, container?.Place.Place.Province ?? (container?.Place.Place.Kind is "province" or "region" ? container.Place.Name : null), container?.Place.Place.Country ?? (container?.Place.Place.Kind == "country" ? container.Place.Name : null), kind),
+                        PlaceRef.SpecificityOf(kind), container is null ? [] : [container.Place.Name, .. container.Place.Containers]);
+                var weak = data.Kind == "weak";
+                found.Add(new PlaceMention(capture.Start, capture.End, placeRef, data.Name, Weak: weak));
+                if (!weak)
+                {
+                    introduced.TryAdd(TextFolding.Key(text), placeRef);
+                }
+            }
+        }
+
+        // A name introduced once is a place wherever it recurs.
+        if (introduced.Count > 0)
+        {
+            foreach (var sentence in doc.Sentences)
+            {
+                for (var i = sentence.First; i < sentence.End; i++)
+                {
+                    if (!tokens[i].IsCapitalized || found.Any(p => p.Start <= i && i < p.End))
+                    {
+                        continue;
+                    }
+
+                    for (var n = Math.Min(4, WordsAt(tokens, i, sentence.End)); n >= 1; n--)
+                    {
+                        if (introduced.TryGetValue(Key(doc, i, i + n), out var place) && !found.Any(p => p.Start < i + n && i < p.End))
+                        {
+                            found.Add(new PlaceMention(i, i + n, place, "introduced"));
+                            i += n - 1;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        // Mentions that are speakers, institutions or destinations.
+        for (var k = 0; k < found.Count; k++)
+        {
+            var p = found[k];
+            var hit = notScene.FirstOrDefault(n => n.Start <= p.Start && p.End <= n.End + 1 && n.Start < p.End);
+            if (hit.Rule is not null)
+            {
+                found[k] = p with { NotScene = true, NotSceneRule = hit.Rule };
+            }
+
+            if (doc.Dateline is { } dateline && p.Start >= dateline.Start && p.End <= dateline.End)
+            {
+                found[k] = found[k] with { IsDateline = true };
+            }
+        }
+
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        Publish(doc, found);
+        return found;
+    }
+
+    private static void Publish(Document doc, List<PlaceMention> found)
+    {
+        Array.Fill(doc.PlaceEnd, -1);
+        foreach (var p in found)
+        {
+            doc.PlaceEnd[p.Start] = Math.Max(doc.PlaceEnd[p.Start], p.End);
+        }
+    }
+
+    private bool CanStartName(List<Token> tokens, int i, int end)
+    {
+        var t = tokens[i];
+        if (t.IsCapitalized && t.IsWord && !_notNames.Contains(t.Norm))
+        {
+            return true;
+        }
+
+        // "al Asad", "al-Asad": a lower-case particle before a capitalised word.
+        if (_particles.Contains(t.Norm) && i + 1 < end && tokens[i + 1].IsCapitalized)
+        {
+            return true;
+        }
+
+        var dash = t.Norm.IndexOf('-');
+        return dash > 0 && _particles.Contains(t.Norm[..dash]);
+    }
+
+    /// <summary>Every token of a span introduced by a rule is capitalised (or a particle inside the name).</summary>
+    private bool IsName(List<Token> tokens, int start, int end)
+    {
+        if (_facilityWords.Contains(tokens[start].Norm))
+        {
+            return false;
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            if (!tokens[i].IsCapitalized && !(i > start && _particles.Contains(tokens[i].Norm)))
+            {
+                return false;
+            }
+
+            if (_notNames.Contains(tokens[i].Norm))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool AfterLocative(List<Token> tokens, int i, int first)
+    {
+        var k = i - 1;
+        if (k >= first && tokens[k].Norm == "the")
+        {
+            k--;
+        }
+
+        return k >= first && _locative.Contains(tokens[k].Norm);
+    }
+
+    public static string Key(Document doc, int start, int end) => TextFolding.Key(doc.TextOf(start, end));
+
+    /// <summary>How many words follow <paramref name="i"/> before punctuation: a name never spans a comma or a colon.</summary>
+    public static int WordsAt(List<Token> tokens, int i, int end)
+    {
+        var n = 0;
+        while (i + n < end && tokens[i + n].IsWord)
+        {
+            n++;
+        }
+
+        return n;
+    }
+}

@@ -1,0 +1,60 @@
+using Alerts.Core;
+
+namespace Alerts.Extraction.Stages;
+
+/// <summary>
+/// A place the extractor can name: the <see cref="Core.Place"/> it reports, how specific it is (a facility beats a town beats
+/// a district beats a region beats a country) and every place that contains it, innermost first, so two reports of one
+/// incident can be told apart from two incidents (village ⊂ district ⊂ city ⊂ region ⊂ country).
+/// </summary>
+internal sealed record PlaceRef(Place Place, int Specificity, IReadOnlyList<string> Containers, bool Ambiguous = false, bool Minor = false)
+{
+    public string Name => Place.Name;
+
+    /// <summary>True when <paramref name="inner"/> is this place or lies inside it.</summary>
+    public bool Contains(PlaceRef inner)
+        => string.Equals(Name, inner.Name, StringComparison.OrdinalIgnoreCase) || inner.Containers.Contains(Name, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>One of the two contains the other.</summary>
+    public bool Compatible(PlaceRef other) => Contains(other) || other.Contains(this);
+
+    public static PlaceRef Of(Place place, int specificity, bool ambiguous = false)
+        => new(place, specificity, [.. new[] { place.Province, place.Country }.Where(n => !string.IsNullOrEmpty(n) && !string.Equals(n, place.Name, StringComparison.OrdinalIgnoreCase)).Select(n => n!).Distinct()], ambiguous);
+
+    /// <summary>How specific a kind of place is.</summary>
+    public static int SpecificityOf(string? kind) => kind switch
+    {
+        "base" or "facility" or "airport" or "crossing" or "station" or "camp" or "checkpoint" or "prison" or "dam" or "bridge" or "hospital" or "school" or "market" or "mosque" => 7,
+        "neighbourhood" or "neighborhood" or "suburb" or "suburbs" or "village" or "hamlet" or "meadow" => 6,
+        "city" or "town" or "port" or "capital" or "settlement" or "place" => 5,
+        "district" or "county" or "municipality" or "sector" or "valley" => 4,
+        "province" or "governorate" or "state" or "region" => 3,
+        "area" or "sea" or "water" or "strait" or "gulf" => 2,
+        "country" => 1,
+        _ => 4,
+    };
+}
+
+/// <summary>Where places come from: a gazetteer keyed by folded names (<see cref="TextFolding.Key"/>).</summary>
+internal interface IPlaceSource
+{
+    /// <summary>The most words any name has.</summary>
+    int MaxWords { get; }
+
+    /// <summary>The places a folded name may denote, the most prominent first; empty when unknown.</summary>
+    IReadOnlyList<PlaceRef> Lookup(string key);
+
+    /// <summary>The country a demonym or adjective names ("israeli" → Israel), or null.</summary>
+    PlaceRef? Demonym(string key);
+}
+
+/// <summary>The built-in gazetteer (plus an operator's overlay) as a place source.</summary>
+internal sealed class GazetteerPlaceSource(Gazetteer gazetteer) : IPlaceSource
+{
+    public int MaxWords => gazetteer.MaxWords;
+
+    public IReadOnlyList<PlaceRef> Lookup(string key)
+        => gazetteer.TryGet(key, out var known) ? [PlaceRef.Of(known.Place, PlaceRef.SpecificityOf(known.Place.Kind))] : [];
+
+    public PlaceRef? Demonym(string key) => null;
+}
