@@ -13,6 +13,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
 {
     private readonly WordClass _locative = rules.Lexicon.Class("locative_prep");
     private readonly WordClass _airMeans = rules.Lexicon.Class("air_means");
+    private readonly WordClass _aircraft = rules.Lexicon.Class("aircraft");
     private readonly WordClass _groundMeans = rules.Lexicon.Class("ground_means");
     private readonly WordClass _weapon = rules.Lexicon.Class("weapon");
     private readonly WordClass _targetPrep = rules.Lexicon.Class("target_prep");
@@ -21,7 +22,6 @@ internal sealed class ArgumentBinder(RuleBook rules)
         List<FigureMention> figures, List<FrameMention> frames, bool tracing)
     {
         var live = candidates.Where(c => c.VetoedBy is null).ToList();
-        var mainPlace = MainPlace(doc, places);
         foreach (var c in live)
         {
             BindActors(doc, c, actors, tracing);
@@ -30,8 +30,18 @@ internal sealed class ArgumentBinder(RuleBook rules)
                 Refine(doc, c, actors, tracing);
             }
 
-            BindPlace(doc, c, places, live, mainPlace, tracing);
+            BindPlace(doc, c, places, live, null, tracing);
             BindDate(doc, c, dates, frames, live, tracing);
+        }
+
+        // The story's main place is where its incidents were placed; incidents told without one take it.
+        foreach (var c in live.Where(c => c.IsIncident && c.Place is null))
+        {
+            if (MainPlace(doc, live, c.Sentence.Story, places) is { } main && (c.Sentence.Zone is Zone.Lede or Zone.Headline || c.IsNoun))
+            {
+                c.Place = main;
+                c.Note(tracing, $"place {main.Place.Name}: the story's main place ({main.Rule})");
+            }
         }
 
         BindFigures(doc, live, figures, tracing);
@@ -136,7 +146,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
         {
             next = EventType.Attack;
         }
-        else if (c.Type == EventType.Attack && byState && air > 0)
+        else if (c.Type == EventType.Attack && !byArmedGroup && (byState || AirMeansBefore(doc, c)) && air > 0)
         {
             next = EventType.Airstrike;
         }
@@ -146,6 +156,25 @@ internal sealed class ArgumentBinder(RuleBook rules)
             c.Note(tracing, $"type {EventTypeInfo.Of(next).WireName}: agent {agent?.Name ?? "unknown"} ({agent?.Kind ?? "-"}), air means {air}, ground means {ground}");
             c.Type = next;
         }
+    }
+
+    /// <summary>"its jets' attack", "a warplane raid": aircraft named right before an attack noun struck from the air.</summary>
+    private bool AirMeansBefore(Document doc, Candidate c)
+    {
+        if (!c.IsNoun)
+        {
+            return false;
+        }
+
+        for (var t = Math.Max(c.Sentence.First, c.HeadStart - 3); t < c.HeadStart; t++)
+        {
+            if (_aircraft.Contains(doc.Tokens[t].Norm))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int Count(Document doc, WordClass wordClass, int start, int end)
@@ -182,7 +211,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
 
         // 1. Attached: a locative preposition after the trigger in its clause, or a modifier right before it.
         var attached = scene.Where(p => !p.Weak || c.IsIncident).Where(p =>
-                (p.Start >= c.HeadEnd && p.Start < clauseEnd && AfterLocative(doc, p.Start, c.HeadEnd) && !Owned(p))
+                (p.Start >= c.HeadEnd && p.Start < clauseEnd && (AfterLocative(doc, p.Start, c.HeadEnd) || DirectObject(doc, c, p)) && !Owned(p))
                 || (c.IsNoun && p.End <= c.HeadStart && c.HeadStart - p.End <= 2 && p.Start >= clauseStart)
                 || (p.Start >= c.HeadStart && p.End <= c.HeadEnd))
             .ToList();
@@ -201,12 +230,6 @@ internal sealed class ArgumentBinder(RuleBook rules)
             why = "named in its sentence";
         }
 
-        if (chosen is null && c.IsIncident && mainPlace is not null && (sentence.Zone is Zone.Lede or Zone.Headline || c.IsNoun))
-        {
-            chosen = mainPlace;
-            why = "the story's main place";
-        }
-
         if (chosen is null && !c.IsIncident)
         {
             chosen = places.FirstOrDefault(p => p.IsDateline);
@@ -216,6 +239,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
         if (chosen is not null)
         {
             c.Place = chosen;
+            c.PlaceIsOwn = why is "attached to the trigger" or "named in its clause" or "named in its sentence";
             c.Note(tracing, $"place {chosen.Place.Name}: {why} ({chosen.Rule}{(chosen.Place.Containers.Count > 0 ? ", in " + string.Join(" < ", chosen.Place.Containers) : "")})");
         }
 
@@ -223,6 +247,18 @@ internal sealed class ArgumentBinder(RuleBook rules)
         {
             c.Note(tracing, $"not the place: {p.Place.Name} ({p.NotSceneRule ?? "not a scene"})");
         }
+    }
+
+    /// <summary>"struck the Al-Tanf garrison", "shelled Poonch": the place right after a verb is what was hit.</summary>
+    private static bool DirectObject(Document doc, Candidate c, PlaceMention p)
+    {
+        if (c.IsNoun || !c.IsIncident)
+        {
+            return false;
+        }
+
+        var gap = p.Start - c.HeadEnd;
+        return gap == 0 || (gap <= 2 && Enumerable.Range(c.HeadEnd, gap).All(t => doc.Tokens[t].Norm is "the" or "a" or "an" or "two" or "several" or "its"));
     }
 
     private static bool Between(int head, int from, int placeStart, int to, int placeEnd)
@@ -264,15 +300,33 @@ internal sealed class ArgumentBinder(RuleBook rules)
         return best;
     }
 
-    /// <summary>The place the story is about: the scene place named most often (headline and lede count more), specific places first.</summary>
-    private static PlaceMention? MainPlace(Document doc, List<PlaceMention> places)
+    /// <summary>
+    /// The place the story is about: the place its incidents were placed at (headline and lede count more), else the place
+    /// named most often after a locative preposition; the most specific first.
+    /// </summary>
+    private PlaceMention? MainPlace(Document doc, List<Candidate> live, int story, List<PlaceMention> places)
     {
         var scores = new Dictionary<string, (PlaceMention Place, int Score)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var p in places.Where(p => !p.NotScene && !p.IsDateline && !p.Weak))
+        void Count(PlaceMention p, Zone zone, int factor)
         {
-            var zone = doc.Sentences.FirstOrDefault(s => p.Start >= s.First && p.Start < s.End)?.Zone;
-            var weight = zone switch { Zone.Headline => 3, Zone.Lede => 2, _ => 1 };
+            var weight = zone switch { Zone.Headline => 3, Zone.Lede => 2, _ => 1 } * factor;
             scores[p.Place.Name] = scores.TryGetValue(p.Place.Name, out var s) ? (s.Place, s.Score + weight) : (p, weight);
+        }
+
+        foreach (var c in live.Where(c => c.IsIncident && c.PlaceIsOwn && c.Place is { NotScene: false } && c.Sentence.Story == story))
+        {
+            Count(c.Place!, c.Sentence.Zone, 2);
+        }
+
+        if (scores.Count == 0)
+        {
+            foreach (var p in places.Where(p => !p.NotScene && !p.IsDateline && p.Start > 0 && AfterLocative(doc, p.Start, Math.Max(0, p.Start - 4))))
+            {
+                if (doc.Sentences.FirstOrDefault(s => p.Start >= s.First && p.Start < s.End) is { Story: var s } sentence && s == story && sentence.CarriesNews)
+                {
+                    Count(p, sentence.Zone, p.Weak ? 1 : 2);
+                }
+            }
         }
 
         return scores.Count == 0 ? null : scores.Values.OrderByDescending(s => s.Score).ThenByDescending(s => s.Place.Place.Specificity).First().Place;
@@ -284,7 +338,8 @@ internal sealed class ArgumentBinder(RuleBook rules)
     {
         var sentence = c.Sentence;
         var (clauseStart, clauseEnd) = sentence.ClauseOf(c.HeadStart);
-        var inSentence = dates.Where(d => d.Start >= sentence.First && d.End <= sentence.End).ToList();
+        // "the round, due on 17 February, is postponed": a scheduled day is not the day of the postponement.
+        var inSentence = dates.Where(d => d.Start >= sentence.First && d.End <= sentence.End && (!d.IsScheduled || c.Modality is Modality.Future or Modality.Hedged || c.Type == EventType.TalksHeld)).ToList();
         var others = live.Where(o => o != c && o.Sentence == sentence).ToList();
 
         // A date belongs to the trigger nearest to it in its clause.
@@ -306,7 +361,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
             said = true;
         }
 
-        if (chosen is null && !c.IsRecall)
+        if (chosen is null && !c.IsRecall && !c.IsReference)
         {
             chosen = inSentence.Where(d => Mine(d) && !others.Any(o => sentence.ClauseOf(o.HeadStart) == sentence.ClauseOf(d.Start))).OrderBy(d => Distance(c, d)).FirstOrDefault();
             why = "in its sentence";

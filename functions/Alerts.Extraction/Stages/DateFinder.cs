@@ -44,7 +44,7 @@ internal sealed class DateFinder(RuleBook rules)
 
                 if (Resolve(doc, m.Rule.Data, m.Match) is { } mention)
                 {
-                    found.Add(mention);
+                    found.Add(mention with { IsScheduled = Scheduled(doc, m.Match.Start, sentence.First) });
                 }
             }
         }
@@ -57,6 +57,20 @@ internal sealed class DateFinder(RuleBook rules)
         }
 
         return found;
+    }
+
+    private bool Scheduled(Document doc, int start, int first)
+    {
+        var scheduling = rules.Lexicon.Class("schedule_word");
+        for (var t = start - 1; t >= first && t >= start - 3; t--)
+        {
+            if (scheduling.Contains(doc.Tokens[t].Norm))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Resolves one date expression matched by <paramref name="rule"/>; null when it names no real day or window.</summary>

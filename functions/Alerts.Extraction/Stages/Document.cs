@@ -350,7 +350,8 @@ internal sealed class Document : ISentenceFacts
             }
 
             var next = Tokens[after];
-            if (next.IsCapitalized || next.IsNumber || next.Is(TokenFlags.Quote) || next.Norm is "(" or "[")
+            var bullet = next.Norm is "-" or "*" or "•" && after + 1 < end && (Tokens[after + 1].IsCapitalized || Tokens[after + 1].IsNumber);
+            if (next.IsCapitalized || next.IsNumber || next.Is(TokenFlags.Quote) || next.Norm is "(" or "[" || bullet)
             {
                 AddSentence(paragraph, start, after, lexicon);
                 start = after;

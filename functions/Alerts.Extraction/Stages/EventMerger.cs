@@ -24,7 +24,7 @@ internal static class EventMerger
 
             var reference = c.IsReference && c.Date?.Day is null;
             var target = groups.FirstOrDefault(g => Compatible(g, c, strict: true))
-                         ?? (c.Day is null && c.Place is null ? groups.LastOrDefault(g => Compatible(g, c, strict: false)) : null)
+                         ?? (c.Day is null && !c.PlaceIsOwn ? groups.LastOrDefault(g => Compatible(g, c, strict: false)) : null)
                          ?? groups.FirstOrDefault(g => SameIncident(g, c));
             if (target is null && reference)
             {
@@ -41,7 +41,7 @@ internal static class EventMerger
 
             if (target is null)
             {
-                if (c.IsNoun && c.IsIncident && c.Day is null && (c.Place is null || c.Place.Weak) && c.Killed is null && c.Injured is null && c.Sentence.Zone == Zone.Body)
+                if (c.IsNoun && c.IsIncident && c.Day is null && (!c.PlaceIsOwn || c.Place!.Weak) && c.Killed is null && c.Injured is null && c.Sentence.Zone == Zone.Body)
                 {
                     c.Note(tracing, "dropped: an incident named in passing, with no day, place or toll");
                     continue;
@@ -94,10 +94,18 @@ internal static class EventMerger
             return false;
         }
 
-        var day = group.Select(g => g.Day).FirstOrDefault(d => d is not null);
-        var place = group.Select(g => g.Place?.Place).Where(p => p is not null).MaxBy(p => p!.Specificity);
-        return (day is null || c.Day is null || day == c.Day) && place is not null && c.Place is not null && place.Compatible(c.Place.Place);
+        var day = GroupDay(group)?.Day;
+        var place = GroupPlace(group);
+        return (day is null || c.Day is null || day == c.Day) && place is not null && c.PlaceIsOwn && c.Place is not null && place.Compatible(c.Place.Place);
     }
+
+    /// <summary>The group's most exact day: an explicit day, then a relative one, then one borrowed from a statement.</summary>
+    private static Candidate? GroupDay(List<Candidate> group)
+        => group.Where(g => g.Day is not null).OrderBy(g => g.Basis switch { DateBasis.Explicit => 0, DateBasis.Relative => 1, _ => 2 }).FirstOrDefault();
+
+    /// <summary>The most specific place the group's own mentions named.</summary>
+    private static PlaceRef? GroupPlace(List<Candidate> group)
+        => group.Where(g => g.PlaceIsOwn).Select(g => g.Place?.Place).Where(p => p is not null).MaxBy(p => p!.Specificity);
 
     private static bool Compatible(List<Candidate> group, Candidate c, bool strict)
     {
@@ -107,15 +115,18 @@ internal static class EventMerger
             return false;
         }
 
-        var day = group.Select(g => g.Day).FirstOrDefault(d => d is not null);
-        var place = group.Select(g => g.Place?.Place).Where(p => p is not null).MaxBy(p => p!.Specificity);
+        var dated = GroupDay(group);
+        var day = dated?.Day;
+        var place = GroupPlace(group);
         if (!strict)
         {
             return true;
         }
 
-        var daysAgree = day is null || c.Day is null || Math.Abs(day.Value.DayNumber - c.Day.Value.DayNumber) <= 1;
-        var placesAgree = place is null || c.Place is null || place.Compatible(c.Place.Place);
+        // Within one article two days told as days (not borrowed from a statement) are two happenings.
+        var daysAgree = day is null || c.Day is null
+                        || (Math.Abs(day.Value.DayNumber - c.Day.Value.DayNumber) <= 1 && (day == c.Day || dated!.Basis == DateBasis.Inferred || c.Basis == DateBasis.Inferred));
+        var placesAgree = place is null || !c.PlaceIsOwn || c.Place is null || place.Compatible(c.Place.Place);
         if (!daysAgree || !placesAgree)
         {
             return false;
@@ -142,7 +153,7 @@ internal static class EventMerger
             .ThenBy(c => c.Basis switch { DateBasis.Explicit => 0, DateBasis.Relative => 1, _ => 2 })
             .FirstOrDefault();
         var window = group.Select(c => c.Date).FirstOrDefault(d => d is { Day: null });
-        var place = group.Select(c => c.Place).Where(p => p is not null).MaxBy(p => p!.Place.Specificity)?.Place;
+        var place = GroupPlace(group) ?? group.Select(c => c.Place).Where(p => p is not null).MaxBy(p => p!.Place.Specificity)?.Place;
         var modality = asserted.Count > 0 ? Modality.Asserted : group.Select(c => c.Modality).MaxBy(Rank);
         var recall = group.All(c => c.IsRecall);
 

@@ -28,6 +28,9 @@ internal sealed record DateMention(int Start, int End, string Rule, DateOnly? Da
 
     /// <summary>A year or month far from the publication: history, not news.</summary>
     public bool IsVague => Day is null;
+
+    /// <summary>The day something was due ("due on 17 February", "scheduled for Friday"), not the day anything happened.</summary>
+    public bool IsScheduled { get; init; }
 }
 
 /// <summary>A reporting frame: <c>Speaker</c> says (claims, denies …) what lies in <c>[ScopeStart, ScopeEnd)</c>.</summary>
@@ -76,6 +79,9 @@ internal sealed class Candidate(int id, EventType type, Sentence sentence, int h
     public bool IsReference { get; set; }
 
     public PlaceMention? Place { get; set; }
+
+    /// <summary>The place was named with the trigger (not borrowed from the story or the dateline).</summary>
+    public bool PlaceIsOwn { get; set; }
 
     public DateMention? Date { get; set; }
 

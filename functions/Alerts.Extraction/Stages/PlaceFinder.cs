@@ -83,7 +83,7 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
                     {
                         var name = $"{doc.TextOf(dir.Start, dir.End).ToLowerInvariant()} {existing.Place.Name}";
                         var qualified = new PlaceRef(existing.Place.Place with { Name = name, Kind = "area" }, existing.Place.Specificity + 1,
-                            [existing.Place.Name, .. existing.Place.Containers]);
+                            [existing.Place.Name, .. existing.Place.Containers], Approximate: true);
                         found.Remove(existing);
                         found.Add(new PlaceMention(dir.Start, capture.End, qualified, data.Name));
                     }
@@ -103,7 +103,9 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
                 }
 
                 var kind = m.Match.Find("kind") is { } k ? doc.TextOf(k.Start, k.End).ToLowerInvariant() : data.Kind;
-                var container = found.FirstOrDefault(p => p.Start >= capture.End && p.Start - capture.End <= 4 && !p.NotScene);
+                // The place around it: named right after ("X in Y", "X, Y") or before with a possessive ("Y's X").
+                var container = found.FirstOrDefault(p => p.Start >= capture.End && p.Start - capture.End <= 4 && !p.NotScene)
+                                ?? found.FirstOrDefault(p => p.End + 1 == capture.Start && tokens[p.End].Norm == "'s");
                 var known = source.Lookup(Key(doc, capture.Start, capture.End));
                 var placeRef = known.Count > 0
                     ? known[0]

@@ -7,13 +7,15 @@ namespace Alerts.Extraction.Stages;
 /// a district beats a region beats a country) and every place that contains it, innermost first, so two reports of one
 /// incident can be told apart from two incidents (village ⊂ district ⊂ city ⊂ region ⊂ country).
 /// </summary>
-internal sealed record PlaceRef(Place Place, int Specificity, IReadOnlyList<string> Containers, bool Ambiguous = false, bool Minor = false)
+/// <param name="Approximate">A direction-qualified area ("southern Lebanon"): it may hold anything its base place holds.</param>
+internal sealed record PlaceRef(Place Place, int Specificity, IReadOnlyList<string> Containers, bool Ambiguous = false, bool Minor = false, bool Approximate = false)
 {
     public string Name => Place.Name;
 
     /// <summary>True when <paramref name="inner"/> is this place or lies inside it.</summary>
     public bool Contains(PlaceRef inner)
-        => string.Equals(Name, inner.Name, StringComparison.OrdinalIgnoreCase) || inner.Containers.Contains(Name, StringComparer.OrdinalIgnoreCase);
+        => string.Equals(Name, inner.Name, StringComparison.OrdinalIgnoreCase) || inner.Containers.Contains(Name, StringComparer.OrdinalIgnoreCase)
+           || (Approximate && Containers.Count > 0 && inner.Containers.Contains(Containers[0], StringComparer.OrdinalIgnoreCase) && !inner.Approximate);
 
     /// <summary>One of the two contains the other.</summary>
     public bool Compatible(PlaceRef other) => Contains(other) || other.Contains(this);
