@@ -65,7 +65,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     {
         try
         {
-            using var client = new TcpClient();
+            using var client = new Socket(SocketType.Stream, ProtocolType.Tcp);
             return client.ConnectAsync(endpoint.Host, endpoint.Port).Wait(TimeSpan.FromSeconds(3)) && client.Connected;
         }
         catch (Exception exception) when (exception is SocketException or AggregateException)
