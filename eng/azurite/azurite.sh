@@ -41,7 +41,7 @@ own_pid() {
   for cmd in /proc/[0-9]*/cmdline; do
     pid="${cmd#/proc/}"
     pid="${pid%/cmdline}"
-    case "$(tr '\0' ' ' <"$cmd" 2>/dev/null)" in
+    case "$(tr '\0' ' ' 2>/dev/null <"$cmd")" in
       *"$here/node_modules/.bin/azurite-$service --${service}Host 127.0.0.1 --${service}Port $(port_of "$service") --location $data "*)
         echo "$pid"
         return 0
