@@ -208,9 +208,9 @@ module functionApp 'modules/functionapp.bicep' = {
     smtpHost: smtpHost
     smtpPort: smtpPort
     emailFromAddress: emailFromAddress
-    languageEndpoint: enableLanguage ? language.outputs.endpoint : ''
-    acsEndpoint: enableAcsEmail ? email.outputs.endpoint : ''
-    acsSenderAddress: enableAcsEmail ? email.outputs.senderAddress : ''
+    languageEndpoint: enableLanguage ? language!.outputs.endpoint : ''
+    acsEndpoint: enableAcsEmail ? email!.outputs.endpoint : ''
+    acsSenderAddress: enableAcsEmail ? email!.outputs.senderAddress : ''
   }
   // The host needs its storage, Key Vault and App Insights roles before it first starts.
   dependsOn: [
@@ -248,6 +248,6 @@ output EVENT_GRID_SUBSCRIPTION_DEPLOYED bool = deployEventSubscription
 output ARTICLES_CONTAINER_NAME string = articlesContainer
 output STATE_CONTAINER_NAME string = 'state'
 output DEPLOYMENT_CONTAINER_NAME string = deploymentContainer
-output LANGUAGE_ENDPOINT string = enableLanguage ? language.outputs.endpoint : ''
-output ACS_ENDPOINT string = enableAcsEmail ? email.outputs.endpoint : ''
-output ACS_SENDER_ADDRESS string = enableAcsEmail ? email.outputs.senderAddress : ''
+output LANGUAGE_ENDPOINT string = enableLanguage ? language!.outputs.endpoint : ''
+output ACS_ENDPOINT string = enableAcsEmail ? email!.outputs.endpoint : ''
+output ACS_SENDER_ADDRESS string = enableAcsEmail ? email!.outputs.senderAddress : ''

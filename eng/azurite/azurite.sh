@@ -3,7 +3,8 @@
 #   ensure   make sure Azurite listens on the blob and queue ports: reuse one that already does, otherwise install
 #            (npm ci from the committed lockfile, first use only) and start it in the background; waits up to 60 s
 #   start    the same as ensure
-#   stop     stop the Azurite this script started; one it did not start is left alone
+#   stop     stop the Azurite this script started (found by its pid file, or by its command line when .alerts/azurite is
+#            gone); one it did not start is left alone
 #   status   exit 0 and describe it when both ports accept connections, exit 3 otherwise
 #   install  only install (npm ci from the committed lockfile) when not installed yet; tests that start private Azurites need it
 # Listens on 127.0.0.1 only. Ports: AZURITE_BLOB_PORT (default 10000), AZURITE_QUEUE_PORT (default 10001).
@@ -24,14 +25,30 @@ pid_file() { echo "$data/azurite-$1-$(port_of "$1").pid"; }
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# The pid in the service's pid file, when that process is alive and is an Azurite.
+# The pid of the Azurite this script started for the service: the one in its pid file when that process is alive and is an
+# Azurite, else the process whose command line is exactly what start_service runs (this data folder, this port), so that
+# stop still finds it when .alerts/azurite was deleted.
 own_pid() {
-  local file pid
-  file="$(pid_file "$1")"
-  [ -f "$file" ] || return 1
-  pid="$(cat "$file")"
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && ps -p "$pid" -o args= 2>/dev/null | grep -q azurite || return 1
-  echo "$pid"
+  local service="$1" file pid cmd
+  file="$(pid_file "$service")"
+  if [ -f "$file" ]; then
+    pid="$(cat "$file")"
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && ps -p "$pid" -o args= 2>/dev/null | grep -q azurite; then
+      echo "$pid"
+      return 0
+    fi
+  fi
+  for cmd in /proc/[0-9]*/cmdline; do
+    pid="${cmd#/proc/}"
+    pid="${pid%/cmdline}"
+    case "$(tr '\0' ' ' 2>/dev/null <"$cmd")" in
+      *"$here/node_modules/.bin/azurite-$service --${service}Host 127.0.0.1 --${service}Port $(port_of "$service") --location $data "*)
+        echo "$pid"
+        return 0
+        ;;
+    esac
+  done
+  return 1
 }
 
 describe() {
@@ -63,8 +80,9 @@ install() {
 start_service() {
   local service="$1" port
   port="$(port_of "$service")"
-  # Detached from this shell so it outlives it (and without the lock descriptor, so the lock is released on exit);
-  # --loose and --skipApiVersionCheck accept any client's headers and version.
+  # Detached from this shell so it outlives it (and without the lock descriptor, so the lock is released on exit).
+  # --skipApiVersionCheck: the Azure Storage SDK (ours and the WebJobs extensions') sends a newer x-ms-version than this
+  # Azurite knows, which it would refuse with 400 InvalidHeaderValue. --loose accepts headers Azurite doesn't implement.
   nohup "$here/node_modules/.bin/azurite-$service" \
     "--${service}Host" 127.0.0.1 "--${service}Port" "$port" \
     --location "$data" --skipApiVersionCheck --loose --silent --disableTelemetry \

@@ -27,14 +27,8 @@ public sealed class OutboxFolderChannel(AlertComposer composer, IOptions<Deliver
     {
         var settings = options.Value;
         var from = settings.From ?? "alerts@alerts.local";
-        var envelope = new EmailEnvelope(
-            from,
-            settings.FromName,
-            delivery.Subscriber.Email ?? "outbox@alerts.local",
-            settings.ReplyTo,
-            EmailMessageWriter.MessageId(delivery.Alert.Id, null, from),
-            delivery.Alert.Id);
-        var eml = EmailMessageWriter.Write(composer.ComposeEmail(delivery.Alert), envelope, time.GetUtcNow());
+        var envelope = new EmailEnvelope(from, settings.FromName, delivery.Subscriber.Email ?? "outbox@alerts.local", settings.ReplyTo, delivery.Alert.Id, null, delivery.Alert.Id);
+        var eml = AlertEmailMessage.ToEml(AlertEmailMessage.Create(composer.ComposeEmail(delivery.Alert), envelope, time.GetUtcNow()));
         var card = composer.ComposeTeamsPayload(delivery.Alert, settings.MaxTeamsPayloadBytes).ToJsonString(Indented);
         await WriteAsync(FileStem(delivery), eml, card, cancellationToken);
     }
@@ -44,8 +38,8 @@ public sealed class OutboxFolderChannel(AlertComposer composer, IOptions<Deliver
     {
         var settings = options.Value;
         var from = settings.From ?? "alerts@alerts.local";
-        var envelope = new EmailEnvelope(from, settings.FromName, digest.Subscriber.Email ?? "outbox@alerts.local", settings.ReplyTo, EmailMessageWriter.MessageId(digest.Id, null, from), null);
-        var eml = EmailMessageWriter.Write(composer.ComposeDigestEmail(digest.Date, digest.Alerts), envelope, time.GetUtcNow());
+        var envelope = new EmailEnvelope(from, settings.FromName, digest.Subscriber.Email ?? "outbox@alerts.local", settings.ReplyTo, digest.Id, null, null);
+        var eml = AlertEmailMessage.ToEml(AlertEmailMessage.Create(composer.ComposeDigestEmail(digest.Date, digest.Alerts), envelope, time.GetUtcNow()));
         var card = composer.ComposeDigestTeamsPayload(digest.Date, digest.Alerts, settings.MaxTeamsPayloadBytes).ToJsonString(Indented);
         await WriteAsync(SafeFileName(digest.Id), eml, card, cancellationToken);
     }

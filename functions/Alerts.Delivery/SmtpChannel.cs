@@ -1,16 +1,18 @@
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Alerts.Delivery;
 
 /// <summary>
-/// Email alerts through an SMTP relay: EHLO, STARTTLS (required unless switched off), AUTH PLAIN or LOGIN, then one
-/// multipart/alternative message whose Message-ID comes from the alert and subscriber ids, so a retried send is recognisable.
+/// Email alerts through an SMTP relay with MailKit: STARTTLS (required unless switched off; the certificate must chain to a
+/// trusted root or match the pinned thumbprint), AUTH when a login is set, then one multipart/alternative message (MimeKit)
+/// whose Message-ID comes from the alert and subscriber ids, so a retried send is recognisable.
 /// </summary>
 public sealed class SmtpChannel(AlertComposer composer, IOptions<SmtpOptions> smtpOptions, IOptions<DeliveryOptions> deliveryOptions, TimeProvider time) : IAlertChannel
 {
@@ -28,108 +30,59 @@ public sealed class SmtpChannel(AlertComposer composer, IOptions<SmtpOptions> sm
         var settings = deliveryOptions.Value;
         var to = subscriber.Email ?? throw new InvalidOperationException($"Subscriber '{subscriber.Id}' has no email address.");
         var from = settings.From ?? throw new InvalidOperationException("Delivery:From is not set.");
-        if (!IsPlainAddress(to) || !IsPlainAddress(from))
+        if (!MailboxAddress.TryParse(to, out _) || !MailboxAddress.TryParse(from, out _))
         {
             throw new SmtpDeliveryException(0, $"Subscriber '{subscriber.Id}' or Delivery:From is not a plain address usable in an SMTP command.");
         }
 
-        var envelope = new EmailEnvelope(from, settings.FromName, to, settings.ReplyTo, EmailMessageWriter.MessageId(messageKey, subscriber.Id, from), alertId);
-        var message = EmailMessageWriter.Write(email, envelope, time.GetUtcNow());
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(smtp.Timeout);
+        var message = AlertEmailMessage.Create(email, new EmailEnvelope(from, settings.FromName, to, settings.ReplyTo, messageKey, subscriber.Id, alertId), time.GetUtcNow());
+        using var client = new SmtpClient
+        {
+            Timeout = (int)smtp.Timeout.TotalMilliseconds,
+            LocalDomain = smtp.ClientName,
+            ServerCertificateValidationCallback = (_, certificate, _, errors) => Trusted(smtp, certificate, errors),
+        };
+        var where = $"SMTP relay {smtp.Host}:{smtp.Port}";
         try
         {
-            await SendAsync(smtp, from, to, message, timeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new SmtpDeliveryException(0, $"SMTP relay {smtp.Host}:{smtp.Port} did not answer within {smtp.Timeout.TotalSeconds:0} s.");
-        }
-        catch (Exception ex) when (ex is IOException or SocketException or AuthenticationException)
-        {
-            throw new SmtpDeliveryException(0, $"SMTP relay {smtp.Host}:{smtp.Port} failed: {ex.GetType().Name}: {AlertTextEncoding.RedactUrls(ex.Message)}");
-        }
-    }
-
-    private static async Task SendAsync(SmtpOptions smtp, string from, string to, string message, CancellationToken cancellationToken)
-    {
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync(smtp.Host!, smtp.Port, cancellationToken);
-        Stream stream = tcp.GetStream();
-        var session = new SmtpSession(stream);
-        await session.ExpectAsync(220, cancellationToken);
-        var capabilities = await session.CommandAsync($"EHLO {smtp.ClientName}", 250, cancellationToken);
-        var secure = false;
-        if (smtp.UseStartTls)
-        {
-            if (!capabilities.Any(c => c.Equals("STARTTLS", StringComparison.OrdinalIgnoreCase)))
+            await client.ConnectAsync(smtp.Host!, smtp.Port, smtp.UseStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
+            if (!string.IsNullOrEmpty(smtp.UserName))
             {
-                throw new SmtpDeliveryException(0, $"SMTP relay {smtp.Host}:{smtp.Port} does not offer STARTTLS; not sending in clear text.");
+                if (!client.IsSecure)
+                {
+                    throw new SmtpDeliveryException(0, "Refusing SMTP AUTH over a connection without TLS.");
+                }
+
+                await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? string.Empty, cancellationToken);
             }
 
-            await session.CommandAsync("STARTTLS", 220, cancellationToken);
-            var tls = new SslStream(stream, leaveInnerStreamOpen: false);
-            await tls.AuthenticateAsClientAsync(
-                new SslClientAuthenticationOptions { TargetHost = smtp.Host, RemoteCertificateValidationCallback = (_, certificate, _, errors) => Trusted(smtp, certificate, errors) },
-                cancellationToken);
-            stream = tls;
-            secure = true;
-            session = new SmtpSession(stream);
-            capabilities = await session.CommandAsync($"EHLO {smtp.ClientName}", 250, cancellationToken);
+            await client.SendAsync(message, cancellationToken);
+            await client.DisconnectAsync(quit: true, CancellationToken.None);
         }
-
-        if (!string.IsNullOrEmpty(smtp.UserName))
+        catch (SmtpCommandException ex)
         {
-            if (!secure)
-            {
-                throw new SmtpDeliveryException(0, "Refusing SMTP AUTH over a connection without TLS.");
-            }
-
-            await AuthenticateAsync(session, capabilities, smtp.UserName, smtp.Password ?? string.Empty, cancellationToken);
+            throw new SmtpDeliveryException((int)ex.StatusCode, $"{where} answered {(int)ex.StatusCode}: {Describe(ex)}");
         }
-
-        await session.CommandAsync($"MAIL FROM:<{from}>", 250, cancellationToken);
-        await session.CommandAsync($"RCPT TO:<{to}>", 250, cancellationToken, alsoOk: 251);
-        await session.CommandAsync("DATA", 354, cancellationToken);
-        await session.WriteDataAsync(message, cancellationToken);
-        await session.ExpectAsync(250, cancellationToken);
-        try
+        catch (MailKit.Security.AuthenticationException ex)
         {
-            await session.CommandAsync("QUIT", 221, cancellationToken);
+            // The relay refused the login (535); the message names neither the user's password nor anything it sent.
+            throw new SmtpDeliveryException(535, $"{where} refused the login: {Describe(ex)}");
         }
-        catch (Exception ex) when (ex is SmtpDeliveryException or IOException)
+        catch (NotSupportedException ex) when (smtp.UseStartTls)
         {
-            // The message was accepted; a sloppy goodbye changes nothing.
+            throw new SmtpDeliveryException(0, $"{where} does not offer STARTTLS; not sending in clear text ({Describe(ex)}).");
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or SslHandshakeException or SmtpProtocolException or TimeoutException
+                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new SmtpDeliveryException(0, $"{where} failed: {Describe(ex)}");
         }
     }
 
-    private static async Task AuthenticateAsync(SmtpSession session, IReadOnlyList<string> capabilities, string userName, string password, CancellationToken cancellationToken)
-    {
-        var mechanisms = capabilities
-            .Where(c => c.StartsWith("AUTH ", StringComparison.OrdinalIgnoreCase) || c.StartsWith("AUTH=", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(c => c[5..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        static string B64(string s) => Convert.ToBase64String(Encoding.UTF8.GetBytes(s));
-        if (mechanisms.Contains("PLAIN"))
-        {
-            await session.CommandAsync($"AUTH PLAIN {B64($"\0{userName}\0{password}")}", 235, cancellationToken, secret: true);
-        }
-        else if (mechanisms.Contains("LOGIN"))
-        {
-            await session.CommandAsync("AUTH LOGIN", 334, cancellationToken);
-            await session.CommandAsync(B64(userName), 334, cancellationToken, secret: true);
-            await session.CommandAsync(B64(password), 235, cancellationToken, secret: true);
-        }
-        else
-        {
-            throw new SmtpDeliveryException(0, "The SMTP relay offers neither AUTH PLAIN nor AUTH LOGIN.");
-        }
-    }
+    private static string Describe(Exception ex)
+        => AlertTextEncoding.Truncate(AlertTextEncoding.SingleLine(AlertTextEncoding.RedactUrls($"{ex.GetType().Name}: {ex.Message}")), 300);
 
-    private static bool IsPlainAddress(string address)
-        => address.Length is > 2 and < 320 && address.All(c => c is > ' ' and < '\u007f' and not '<' and not '>');
-
+    /// <summary>A certificate that chains to a trusted root, or the self-signed one pinned by its SHA-256 thumbprint.</summary>
     private static bool Trusted(SmtpOptions smtp, X509Certificate? certificate, SslPolicyErrors errors)
     {
         if (errors == SslPolicyErrors.None)
@@ -140,64 +93,6 @@ public sealed class SmtpChannel(AlertComposer composer, IOptions<SmtpOptions> sm
         var pin = smtp.ServerCertificateSha256?.Replace(":", "", StringComparison.Ordinal);
         return certificate is not null && !string.IsNullOrEmpty(pin)
             && string.Equals(certificate.GetCertHashString(HashAlgorithmName.SHA256), pin, StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>Line-oriented SMTP conversation over one stream (plain or TLS).</summary>
-    private sealed class SmtpSession(Stream stream)
-    {
-        private readonly StreamReader _reader = new(stream, Encoding.ASCII, false, 1024, leaveOpen: true);
-
-        public async Task<IReadOnlyList<string>> CommandAsync(string command, int expected, CancellationToken cancellationToken, int? alsoOk = null, bool secret = false)
-        {
-            await stream.WriteAsync(Encoding.UTF8.GetBytes(command + "\r\n"), cancellationToken);
-            await stream.FlushAsync(cancellationToken);
-            return await ExpectAsync(expected, cancellationToken, alsoOk, secret ? "AUTH" : command.Split(' ')[0]);
-        }
-
-        public async Task WriteDataAsync(string message, CancellationToken cancellationToken)
-        {
-            var stuffed = new StringBuilder(message.Length + 16);
-            foreach (var line in message.Split("\r\n"))
-            {
-                stuffed.Append(line.StartsWith('.') ? "." : string.Empty).Append(line).Append("\r\n");
-            }
-
-            var text = stuffed.ToString();
-            if (text.EndsWith("\r\n\r\n", StringComparison.Ordinal))
-            {
-                text = text[..^2];
-            }
-
-            await stream.WriteAsync(Encoding.UTF8.GetBytes(text + ".\r\n"), cancellationToken);
-            await stream.FlushAsync(cancellationToken);
-        }
-
-        /// <returns>The text of each reply line after the code (the EHLO capabilities).</returns>
-        public async Task<IReadOnlyList<string>> ExpectAsync(int expected, CancellationToken cancellationToken, int? alsoOk = null, string step = "greeting")
-        {
-            var lines = new List<string>();
-            while (true)
-            {
-                var line = await _reader.ReadLineAsync(cancellationToken) ?? throw new SmtpDeliveryException(0, $"The SMTP relay closed the connection during {step}.");
-                if (line.Length < 3 || !int.TryParse(line.AsSpan(0, 3), out var code))
-                {
-                    throw new SmtpDeliveryException(0, $"The SMTP relay sent an unreadable reply during {step}.");
-                }
-
-                lines.Add(line.Length > 4 ? line[4..] : string.Empty);
-                if (line.Length > 3 && line[3] == '-')
-                {
-                    continue;
-                }
-
-                if (code != expected && code != alsoOk)
-                {
-                    throw new SmtpDeliveryException(code, $"The SMTP relay answered {code} to {step}: {AlertTextEncoding.Truncate(AlertTextEncoding.SingleLine(string.Join(" ", lines)), 200)}");
-                }
-
-                return lines;
-            }
-        }
     }
 }
 

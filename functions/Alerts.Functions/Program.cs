@@ -4,4 +4,5 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.Services.AddAlertsFunctionApp(builder.Configuration);
+builder.Services.AddAlertsTelemetry(builder.Configuration);
 builder.Build().Run();

@@ -19,7 +19,6 @@ public sealed partial class LanguageEventEnricher(
     IOptions<LanguageOptions> options,
     ILogger<LanguageEventEnricher> logger) : IEventEnricher
 {
-    private static readonly HashSet<EventType> ViolentTypes = [EventType.Attack, EventType.Airstrike, EventType.Casualties, EventType.CeasefireBroken];
 
     private static readonly string[] SmallNumbers =
     [
@@ -109,7 +108,7 @@ public sealed partial class LanguageEventEnricher(
             result = result with { Targets = targets };
         }
 
-        if (ViolentTypes.Contains(e.Type))
+        if (EventTypeInfo.Of(e.Type).IsIncident)
         {
             var quantities = entities.Where(x => x.Category == EntityCategory.Quantity).ToList();
             if (result.Killed is null && CountNear(sentence, quantities, KilledWord()) is { } killed)

@@ -5,7 +5,7 @@ using Alerts.Core;
 namespace Alerts.LocalHost;
 
 /// <summary>Prints each alert once, as its first delivery goes out.</summary>
-internal sealed class AlertConsole(IDocumentStore state, TextWriter output)
+public sealed class AlertConsole(IDocumentStore state, TextWriter output)
 {
     private readonly ConcurrentDictionary<string, byte> _printed = new(StringComparer.Ordinal);
 

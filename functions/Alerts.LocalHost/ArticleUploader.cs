@@ -1,15 +1,16 @@
 using Alerts.Core;
-using Alerts.Storage;
+using Azure;
+using Azure.Storage.Blobs;
 
 namespace Alerts.LocalHost;
 
 /// <summary>Drops files into the <c>articles</c> container, as any other tool would.</summary>
-internal sealed class ArticleUploader(IBlobServiceClient blobs)
+public sealed class ArticleUploader(BlobServiceClient blobs)
 {
-    private readonly IBlobContainerClient _articles = blobs.GetContainer(PipelineNames.ArticlesContainer);
+    private readonly BlobContainerClient _articles = blobs.GetBlobContainerClient(PipelineNames.ArticlesContainer);
 
     public async Task UploadAsync(FileInfo file, CancellationToken cancellationToken)
-        => await _articles.UploadAsync(file.Name, BinaryData.FromBytes(await File.ReadAllBytesAsync(file.FullName, cancellationToken)), options: null, cancellationToken);
+        => await _articles.GetBlobClient(file.Name).UploadAsync(BinaryData.FromBytes(await File.ReadAllBytesAsync(file.FullName, cancellationToken)), overwrite: true, cancellationToken);
 
     /// <returns>How many files were uploaded; with <paramref name="skipUnchanged"/>, a blob already holding the same bytes is left alone.</returns>
     public async Task<int> UploadFolderAsync(DirectoryInfo folder, bool skipUnchanged, CancellationToken cancellationToken)
@@ -28,7 +29,7 @@ internal sealed class ArticleUploader(IBlobServiceClient blobs)
                 continue;
             }
 
-            await _articles.UploadAsync(file.Name, BinaryData.FromBytes(bytes), options: null, cancellationToken);
+            await _articles.GetBlobClient(file.Name).UploadAsync(BinaryData.FromBytes(bytes), overwrite: true, cancellationToken);
             uploaded++;
         }
 
@@ -37,13 +38,14 @@ internal sealed class ArticleUploader(IBlobServiceClient blobs)
 
     private async Task<bool> HoldsAsync(string name, byte[] bytes, CancellationToken cancellationToken)
     {
-        var properties = await _articles.GetPropertiesAsync(name, cancellationToken);
-        if (properties is null || properties.ContentLength != bytes.Length)
+        try
+        {
+            var stored = await _articles.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+            return stored.Value.Content.ToMemory().Span.SequenceEqual(bytes);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
         {
             return false;
         }
-
-        var stored = await _articles.DownloadAsync(name, bytes.Length + 1L, cancellationToken);
-        return stored is not null && stored.Content.ToMemory().Span.SequenceEqual(bytes);
     }
 }

@@ -2,6 +2,12 @@ using System.Diagnostics;
 using Alerts.Core;
 using Alerts.Delivery;
 using Alerts.Functions;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Extensions.Timers;
+using Microsoft.Azure.WebJobs.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,21 +23,27 @@ internal static class LocalCommands
         var clock = Stopwatch.StartNew();
         folder ??= new DirectoryInfo(Path.Combine(Directory.GetCurrentDirectory(), "samples", "articles"));
         using var host = BuildHost();
-        await host.StartAsync(cancellationToken);
         var services = host.Services;
-        var runtime = new LocalFunctionsHost(services, HostSemantics.Load(Path.Combine(AppContext.BaseDirectory, "host.json")));
-        await runtime.EnsureStorageAsync(cancellationToken);
+        await EnsureStorageAsync(services, cancellationToken);
         var dropped = await services.GetRequiredService<ArticleUploader>().UploadFolderAsync(folder, skipUnchanged: true, cancellationToken);
         Console.WriteLine(
-            $"Alerts local host ({WorkerBuild} worker build): dropped {dropped} new file(s) from {folder.FullName} into '{PipelineNames.ArticlesContainer}'; " +
+            $"Alerts local host: dropped {dropped} new file(s) from {folder.FullName} into '{PipelineNames.ArticlesContainer}'; " +
             (once ? "running until drained." : "watching for more (./alerts drop FILE, Storage Explorer, az CLI). Ctrl+C stops."));
         var afterDrop = Stopwatch.StartNew();
         try
         {
-            await runtime.RunAsync(once, cancellationToken);
-            if (once && dropped > 0)
+            await host.StartAsync(cancellationToken);
+            if (once)
             {
-                Console.WriteLine($"drained {dropped} dropped file(s) in {afterDrop.Elapsed.TotalSeconds:F1} s ({dropped / afterDrop.Elapsed.TotalSeconds:F0} files/s)");
+                await services.GetRequiredService<PipelineDrain>().WaitAsync(cancellationToken);
+                if (dropped > 0)
+                {
+                    Console.WriteLine($"drained {dropped} dropped file(s) in {afterDrop.Elapsed.TotalSeconds:F1} s ({dropped / afterDrop.Elapsed.TotalSeconds:F0} files/s)");
+                }
+            }
+            else
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -40,15 +52,27 @@ internal static class LocalCommands
 
         var console = services.GetRequiredService<AlertConsole>();
         Console.WriteLine($"{console.Printed} alert(s) sent in {clock.Elapsed.TotalSeconds:F1} s; outbox: {services.GetRequiredService<IConfiguration>()["Delivery:OutboxPath"]}");
-        await host.StopAsync(CancellationToken.None);
+        await StopAsync(host);
         return 0;
+    }
+
+    /// <summary>Stops the engine; its timers sometimes report being stopped twice, which changes nothing.</summary>
+    internal static async Task StopAsync(IHost host)
+    {
+        try
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+        }
     }
 
     public static async Task<int> DropAsync(FileInfo[] files, CancellationToken cancellationToken)
     {
         using var host = BuildHost();
         var services = host.Services;
-        await new LocalFunctionsHost(services, HostSemantics.Load(Path.Combine(AppContext.BaseDirectory, "host.json"))).EnsureStorageAsync(cancellationToken);
+        await EnsureStorageAsync(services, cancellationToken);
         var uploader = services.GetRequiredService<ArticleUploader>();
         foreach (var file in files)
         {
@@ -63,6 +87,22 @@ internal static class LocalCommands
         }
 
         return 0;
+    }
+
+    /// <summary>Creates the containers and queues the functions bind to (idempotent); the engine creates its own.</summary>
+    internal static async Task EnsureStorageAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var blobs = services.GetRequiredService<BlobServiceClient>();
+        foreach (var container in new[] { PipelineNames.ArticlesContainer, PipelineNames.StateContainer, PipelineNames.QuarantineContainer, PipelineNames.HostsContainer })
+        {
+            await blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+
+        var queues = services.GetRequiredService<QueueServiceClient>();
+        foreach (var queue in new[] { PipelineNames.ArticleEventsQueue, PipelineNames.AlertDeliveriesQueue })
+        {
+            await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
     }
 
     public static async Task<int> PreviewAsync(string alertId, FileInfo? output, CancellationToken cancellationToken)
@@ -84,15 +124,17 @@ internal static class LocalCommands
         return 0;
     }
 
-    private static string WorkerBuild => typeof(ExtractArticleEvents).Assembly
-        .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-        .OfType<System.Reflection.AssemblyMetadataAttribute>()
-        .FirstOrDefault(a => a.Key == "AlertsWorkerBuild")?.Value ?? "unknown";
+    /// <summary>The app's own host.json, copied beside the local host.</summary>
+    internal static string HostJsonPath => Path.Combine(AppContext.BaseDirectory, "host.json");
 
+    /// <summary>
+    /// The local host: the function app's composition (the same <c>AddAlertsFunctionApp</c> as its Program.cs) plus the WebJobs
+    /// trigger engine with its storage, blob, queue and timer extensions running <see cref="LocalTriggers"/>.
+    /// </summary>
     internal static IHost BuildHost(IEnumerable<KeyValuePair<string, string?>>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddLocalSources();
+        builder.Configuration.AddLocalSources(HostJsonPath);
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -103,8 +145,41 @@ internal static class LocalCommands
         builder.Services.AddAlertsFunctionApp(builder.Configuration);
         builder.Services.AddSingleton(sp => new AlertConsole(sp.GetRequiredService<IDocumentStore>(), Console.Out));
         builder.Services.AddSingleton<ArticleUploader>();
+        builder.Services.AddSingleton<LocalWork>();
+        builder.Services.AddSingleton<PipelineDrain>();
+        builder.Services.AddWebJobs(_ => { })
+            .UseHostId(LocalHostNames.HostId)
+            .AddAzureStorageCoreServices()
+            .AddAzureStorageBlobs()
+            .AddAzureStorageQueues()
+            .AddTimers();
+
+        // The timers extension's storage-backed schedule monitor predates this Host.Storage; the local timer runs without one.
+        builder.Services.AddSingleton<ScheduleMonitor, UnmonitoredSchedule>();
+        builder.Services.AddSingleton<ITypeLocator, LocalTypeLocator>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, JobHostService>());
         configure?.Invoke(builder.Services);
         return builder.Build();
+    }
+
+    /// <summary>For timers with <c>UseMonitor = false</c>: a schedule status kept in memory, never consulted for past-due runs.</summary>
+    private sealed class UnmonitoredSchedule : ScheduleMonitor
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ScheduleStatus> _status = new(StringComparer.Ordinal);
+
+        public override Task<ScheduleStatus> GetStatusAsync(string timerName) => Task.FromResult(_status.GetValueOrDefault(timerName)!);
+
+        public override Task UpdateStatusAsync(string timerName, ScheduleStatus status)
+        {
+            _status[timerName] = status;
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>The engine indexes only the local doors.</summary>
+    private sealed class LocalTypeLocator : ITypeLocator
+    {
+        public IReadOnlyList<Type> GetTypes() => [typeof(LocalTriggers)];
     }
 
     public static async Task<int> ExplainAsync(FileInfo file, bool alone, CancellationToken cancellationToken)
@@ -198,7 +273,7 @@ internal static class LocalCommands
     internal static IConfigurationRoot BuildConfiguration()
     {
         var builder = new ConfigurationBuilder();
-        builder.AddLocalSources();
+        builder.AddLocalSources(HostJsonPath);
         return builder.Build();
     }
 

@@ -4,22 +4,33 @@ using Microsoft.Extensions.Configuration;
 namespace Alerts.LocalHost;
 
 /// <summary>
-/// Configuration of the local host, in rising precedence: built-in local defaults (Azurite, the outbox folder),
-/// <c>local.settings.json</c> "Values" (the Functions convention, if present in the working folder), environment variables.
+/// Configuration of the local host, in rising precedence: built-in local defaults (Azurite, the outbox folder), the app's own
+/// <c>host.json</c> "extensions" (where the WebJobs trigger engine reads them, as the Functions host does), <c>local.settings.json</c>
+/// "Values" (the Functions convention, if present in the working folder), environment variables.
 /// </summary>
 internal static class LocalConfiguration
 {
-    public static readonly IReadOnlyDictionary<string, string?> Defaults = new Dictionary<string, string?>
-    {
-        ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
-        ["Delivery:OutboxPath"] = Path.Combine(".alerts", "outbox"),
-        ["Logging:LogLevel:Default"] = "Warning",
-        ["Logging:LogLevel:Alerts"] = "Warning",
-    };
+    /// <summary>Azurite's published, well-known development account: not a secret.</summary>
+    private const string DevelopmentAccount = "devstoreaccount1";
 
-    public static void AddLocalSources(this IConfigurationBuilder builder)
+    private const string DevelopmentKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    /// <summary>Where the WebJobs SDK reads the extension settings that the Functions host takes from host.json "extensions".</summary>
+    public const string ExtensionsSection = "AzureWebJobs:extensions";
+
+    public static void AddLocalSources(this IConfigurationBuilder builder, string hostJsonPath)
     {
-        builder.AddInMemoryCollection(Defaults);
+        builder.AddInMemoryCollection(Defaults(Environment.GetEnvironmentVariable("AZURITE_BLOB_PORT"), Environment.GetEnvironmentVariable("AZURITE_QUEUE_PORT")));
+        builder.AddInMemoryCollection(HostJsonExtensions(hostJsonPath));
+
+        // Locally one blob and one message at a time, so a folder dropped in name order reads as a timeline (in Azure, the
+        // host.json values hold and ETag concurrency keeps state right).
+        builder.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{ExtensionsSection}:blobs:maxDegreeOfParallelism"] = "1",
+            [$"{ExtensionsSection}:queues:batchSize"] = "1",
+            [$"{ExtensionsSection}:queues:newBatchThreshold"] = "0",
+        });
         var settings = Path.Combine(Directory.GetCurrentDirectory(), "local.settings.json");
         if (File.Exists(settings))
         {
@@ -28,6 +39,43 @@ internal static class LocalConfiguration
 
         builder.AddEnvironmentVariables();
     }
+
+    /// <summary>
+    /// Azurite with the development account; <c>AZURITE_BLOB_PORT</c> / <c>AZURITE_QUEUE_PORT</c> (the ports <c>./alerts azurite</c>
+    /// starts it on) move the connection with it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> Defaults(string? blobPort, string? queuePort) => new Dictionary<string, string?>
+    {
+        ["AzureWebJobsStorage"] = string.IsNullOrEmpty(blobPort) && string.IsNullOrEmpty(queuePort)
+            ? "UseDevelopmentStorage=true"
+            : $"DefaultEndpointsProtocol=http;AccountName={DevelopmentAccount};AccountKey={DevelopmentKey};" +
+              $"BlobEndpoint=http://127.0.0.1:{Port(blobPort, 10000)}/{DevelopmentAccount};QueueEndpoint=http://127.0.0.1:{Port(queuePort, 10001)}/{DevelopmentAccount};",
+        ["Delivery:OutboxPath"] = Path.Combine(".alerts", "outbox"),
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Alerts"] = "Warning",
+        // The engine reports every retried invocation as an error with its exception; the pipeline's own warnings say it once.
+        ["Logging:LogLevel:Function"] = "None",
+        ["Logging:LogLevel:Host"] = "Error",
+        ["Logging:LogLevel:Microsoft.Azure.WebJobs"] = "Error",
+        ["Logging:LogLevel:Azure.Core"] = "Error",
+    };
+
+    /// <summary>The "extensions" section of a host.json under <see cref="ExtensionsSection"/>; nothing when there is no file.</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> HostJsonExtensions(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        var hostJson = new ConfigurationBuilder().AddJsonFile(path, optional: false).Build().GetSection("extensions");
+        return [.. hostJson.AsEnumerable(makePathsRelative: true)
+            .Where(setting => setting.Value is not null)
+            .Select(setting => new KeyValuePair<string, string?>($"{ExtensionsSection}:{setting.Key}", setting.Value))];
+    }
+
+    private static int Port(string? value, int fallback)
+        => int.TryParse(value, out var port) && port is > 0 and < 65_536 ? port : fallback;
 
     private static IEnumerable<KeyValuePair<string, string?>> ReadValues(string path)
     {

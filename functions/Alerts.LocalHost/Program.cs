@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Alerts.LocalHost;
 
-var root = new RootCommand("Alerts local host: the function app's three functions on Azurite, with the Functions host's trigger semantics.");
+var root = new RootCommand("Alerts local host: the function app's functions on Azurite, on the WebJobs trigger engine the Functions host runs.");
 
 var runFolder = new Argument<DirectoryInfo?>("folder") { Arity = ArgumentArity.ZeroOrOne, Description = "Articles to drop first (default: samples/articles)." };
 var once = new Option<bool>("--once") { Description = "Exit when the container and the queues are drained." };

@@ -1,5 +1,8 @@
 using System.Runtime.CompilerServices;
 using Alerts.Core;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace Alerts.Storage;
 
@@ -9,27 +12,43 @@ namespace Alerts.Storage;
 /// <see cref="WriteCondition.Matches"/> with <c>If-Match</c>; a lost condition is a <see cref="DocumentConflictException"/>.
 /// The container is created on the first write or listing.
 /// </summary>
-public sealed class BlobDocumentStore(IBlobContainerClient container) : IDocumentStore
+public sealed class BlobDocumentStore(BlobContainerClient container) : IDocumentStore
 {
     private volatile bool _containerExists;
 
-    public IBlobContainerClient Container => container;
+    public BlobContainerClient Container => container;
 
     public async Task<StoredDocument?> GetAsync(string path, CancellationToken cancellationToken)
-        => await container.DownloadAsync(path, null, cancellationToken).ConfigureAwait(false) is { } blob
-            ? new StoredDocument(blob.Content, blob.Properties.ETag)
-            : null;
+    {
+        try
+        {
+            var download = await container.GetBlobClient(path).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return new StoredDocument(download.Value.Content, download.Value.Details.ETag.ToString("H"));
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return null;
+        }
+    }
 
     public async Task<string> PutAsync(string path, BinaryData content, WriteCondition condition, CancellationToken cancellationToken)
     {
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+            Conditions = condition.IfNotExists ? new BlobRequestConditions { IfNoneMatch = ETag.All }
+                : condition.IfMatch is { } etag ? new BlobRequestConditions { IfMatch = new ETag(etag) }
+                : null,
+        };
         try
         {
-            var options = new BlobUploadOptions { ContentType = "application/json", Condition = condition };
-            return (await container.UploadAsync(path, content, options, cancellationToken).ConfigureAwait(false)).ETag;
+            var written = await container.GetBlobClient(path).UploadAsync(content, options, cancellationToken).ConfigureAwait(false);
+            return written.Value.ETag.ToString("H");
         }
-        catch (BlobConditionFailedException exception)
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412 && (condition.IfNotExists || condition.IfMatch is not null))
         {
+            // 412 ConditionNotMet for If-Match; Azure answers If-None-Match: * on an existing blob with 409 BlobAlreadyExists.
             throw new DocumentConflictException(path, exception);
         }
     }
@@ -37,19 +56,29 @@ public sealed class BlobDocumentStore(IBlobContainerClient container) : IDocumen
     public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var blob in container.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken).ConfigureAwait(false))
         {
             yield return blob.Name;
         }
     }
 
-    public Task<bool> DeleteAsync(string path, CancellationToken cancellationToken) => container.DeleteAsync(path, null, cancellationToken);
+    public async Task<bool> DeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await container.GetBlobClient(path).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return false; // no container: nothing to delete
+        }
+    }
 
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)
     {
         if (!_containerExists)
         {
-            await container.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             _containerExists = true;
         }
     }

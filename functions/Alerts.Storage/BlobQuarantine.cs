@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Alerts.Core;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 
 namespace Alerts.Storage;
@@ -11,7 +13,7 @@ namespace Alerts.Storage;
 /// bytes under the original name with metadata <c>reason</c>, <c>message</c> and <c>quarantinedAt</c>, plus a sidecar
 /// <c>{name}.reason.json</c> holding the full reason. Quarantining the same input again overwrites both, so retries are harmless.
 /// </summary>
-public sealed partial class BlobQuarantine(IBlobContainerClient container, TimeProvider timeProvider, ILogger<BlobQuarantine> logger) : IQuarantine
+public sealed partial class BlobQuarantine(BlobContainerClient container, TimeProvider timeProvider, ILogger<BlobQuarantine> logger) : IQuarantine
 {
     /// <summary>The suffix of the sidecar blob next to each quarantined input.</summary>
     public const string ReasonSuffix = ".reason.json";
@@ -19,7 +21,7 @@ public sealed partial class BlobQuarantine(IBlobContainerClient container, TimeP
     private const int MaxMetadataMessageLength = 1024;
     private volatile bool _containerExists;
 
-    public IBlobContainerClient Container => container;
+    public BlobContainerClient Container => container;
 
     public async Task QuarantineAsync(ArticleInput input, ArticleRejection rejection, CancellationToken cancellationToken)
     {
@@ -27,7 +29,7 @@ public sealed partial class BlobQuarantine(IBlobContainerClient container, TimeP
         ArgumentNullException.ThrowIfNull(rejection);
         if (!_containerExists)
         {
-            await container.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             _containerExists = true;
         }
 
@@ -39,15 +41,13 @@ public sealed partial class BlobQuarantine(IBlobContainerClient container, TimeP
             ["message"] = MetadataText(rejection.Message),
             ["quarantinedAt"] = quarantinedAt,
         };
-        await container.UploadAsync(
-            input.Name,
+        await container.GetBlobClient(input.Name).UploadAsync(
             BinaryData.FromBytes(input.Content),
-            new BlobUploadOptions { ContentType = input.ContentType, Metadata = metadata },
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = input.ContentType ?? "application/octet-stream" }, Metadata = metadata },
             cancellationToken).ConfigureAwait(false);
-        await container.UploadAsync(
-            input.Name + ReasonSuffix,
+        await container.GetBlobClient(input.Name + ReasonSuffix).UploadAsync(
             ReasonDocument(input, reason, rejection.Message, quarantinedAt),
-            new BlobUploadOptions { ContentType = "application/json" },
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
             cancellationToken).ConfigureAwait(false);
         LogQuarantined(input.Name, reason, input.Content.Length);
     }

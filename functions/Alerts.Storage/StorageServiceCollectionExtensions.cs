@@ -1,4 +1,8 @@
 using Alerts.Core;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
+using Azure.Core.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,52 +14,60 @@ namespace Alerts.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the storage connection (from the <see cref="StorageOptions.ConnectionName"/> setting, default
-    /// <c>AzureWebJobsStorage</c>), <see cref="IBlobServiceClient"/>, <see cref="IQueueServiceClient"/>,
-    /// <see cref="IDocumentStore"/> (<see cref="BlobDocumentStore"/>) and <see cref="IQuarantine"/> (<see cref="BlobQuarantine"/>).
-    /// A missing connection fails start-up with a message naming the settings looked for. Existing registrations are kept.
+    /// Registers the Azure SDK's <see cref="BlobServiceClient"/> and <see cref="QueueServiceClient"/> (with <c>AddAzureClients</c>)
+    /// from the connection setting <see cref="StorageOptions.ConnectionName"/> (default <c>AzureWebJobsStorage</c>, the one the
+    /// Functions host reads), and over them <see cref="IDocumentStore"/> (<see cref="BlobDocumentStore"/>) and
+    /// <see cref="IQuarantine"/> (<see cref="BlobQuarantine"/>). Missing or half-set connection settings fail start-up with a
+    /// message naming the settings. Existing registrations of the two seams are kept.
     /// </summary>
     public static IServiceCollection AddAlertsStorage(this IServiceCollection services, IConfiguration configuration)
     {
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<StorageOptions>>(new StorageConnectionValidator(configuration));
+        services.AddSingleton<IValidateOptions<StorageOptions>>(new ConnectionValidator(configuration));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => StorageConnection.FromConfiguration(configuration, sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionName));
-        services.TryAddSingleton(sp =>
+
+        if (StorageConnection.TryRead(configuration, storage.ConnectionName) is { } connection)
         {
-            var options = new StorageClientOptions();
-            options.Retry.MaxRetries = sp.GetRequiredService<IOptions<StorageOptions>>().Value.MaxRetries;
-            return options;
-        });
-        services.TryAddSingleton<IBlobServiceClient>(sp => new BlobServiceClient(
-            sp.GetRequiredService<StorageConnection>(), sp.GetRequiredService<StorageClientOptions>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IQueueServiceClient>(sp => new QueueServiceClient(
-            sp.GetRequiredService<StorageConnection>(), sp.GetRequiredService<StorageClientOptions>(), sp.GetRequiredService<TimeProvider>()));
+            services.AddAzureClients(clients =>
+            {
+                var blobs = connection.ConnectionString is { } blobConnectionString
+                    ? clients.AddBlobServiceClient(blobConnectionString)
+                    : clients.AddBlobServiceClient(connection.BlobServiceUri!).WithCredential(sp => sp.GetRequiredService<AzureComponentFactory>().CreateTokenCredential(connection.Settings));
+                blobs.ConfigureOptions(options => options.Retry.MaxRetries = storage.MaxRetries);
+
+                // Base64, as the Functions queue bindings read and write messages.
+                var queues = connection.ConnectionString is { } queueConnectionString
+                    ? clients.AddQueueServiceClient(queueConnectionString)
+                    : clients.AddQueueServiceClient(connection.QueueServiceUri!).WithCredential(sp => sp.GetRequiredService<AzureComponentFactory>().CreateTokenCredential(connection.Settings));
+                queues.ConfigureOptions(options =>
+                {
+                    options.Retry.MaxRetries = storage.MaxRetries;
+                    options.MessageEncoding = QueueMessageEncoding.Base64;
+                });
+            });
+        }
+
         services.TryAddSingleton<IDocumentStore>(sp => new BlobDocumentStore(
-            sp.GetRequiredService<IBlobServiceClient>().GetContainer(sp.GetRequiredService<IOptions<StorageOptions>>().Value.StateContainer)));
+            sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.StateContainer)));
         services.TryAddSingleton<IQuarantine>(sp => new BlobQuarantine(
-            sp.GetRequiredService<IBlobServiceClient>().GetContainer(sp.GetRequiredService<IOptions<StorageOptions>>().Value.QuarantineContainer),
+            sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.QuarantineContainer),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<BlobQuarantine>>()));
         return services;
     }
 
-    /// <summary>Fails start-up (with <c>ValidateOnStart</c>) when the connection settings are missing or malformed.</summary>
-    private sealed class StorageConnectionValidator(IConfiguration configuration) : IValidateOptions<StorageOptions>
+    /// <summary>Fails start-up (with <c>ValidateOnStart</c>) when the connection settings are missing or half set.</summary>
+    private sealed class ConnectionValidator(IConfiguration configuration) : IValidateOptions<StorageOptions>
     {
         public ValidateOptionsResult Validate(string? name, StorageOptions options)
         {
-            if (string.IsNullOrEmpty(options.ConnectionName))
-            {
-                return ValidateOptionsResult.Skip;
-            }
-
             try
             {
-                StorageConnection.FromConfiguration(configuration, options.ConnectionName);
+                StorageConnection.Read(configuration, options.ConnectionName);
                 return ValidateOptionsResult.Success;
             }
-            catch (Exception exception) when (exception is InvalidOperationException or FormatException or ArgumentException)
+            catch (InvalidOperationException exception)
             {
                 return ValidateOptionsResult.Fail(exception.Message);
             }

@@ -88,8 +88,8 @@ internal sealed class AlertRecordBuilder(StorylineDocument doc, ArticleEventsMes
             Headline = headline,
             Summary = summary,
             Change = change,
-            Killed = StorylineRules.IsIncident(known.Type) ? known.Killed : null,
-            Injured = StorylineRules.IsIncident(known.Type) ? known.Injured : null,
+            Killed = EventTypeInfo.Of(known.Type).CarriesCasualties ? known.Killed : null,
+            Injured = EventTypeInfo.Of(known.Type).CarriesCasualties ? known.Injured : null,
             Actors = [.. known.Actors],
             Evidence = evidence,
             SourceCount = known.Sources.Count,
@@ -119,24 +119,7 @@ internal sealed class AlertRecordBuilder(StorylineDocument doc, ArticleEventsMes
         _ => $"{killed} killed, {injured} injured",
     };
 
-    public static string Label(EventType type) => type switch
-    {
-        EventType.Attack => "Attack",
-        EventType.Airstrike => "Airstrike",
-        EventType.Casualties => "Casualties",
-        EventType.TalksHeld => "Talks held",
-        EventType.TalksSuspended => "Talks suspended",
-        EventType.TalksPostponed => "Talks postponed",
-        EventType.TalksResumed => "Talks resumed",
-        EventType.TalksConcluded => "Talks concluded",
-        EventType.Agreement => "Agreement reached",
-        EventType.WithdrawalAnnounced => "Withdrawal announced",
-        EventType.WithdrawalPostponed => "Withdrawal postponed",
-        EventType.Ceasefire => "Ceasefire agreed",
-        EventType.CeasefireBroken => "Ceasefire broken",
-        EventType.StatementDenial => "Denial",
-        _ => type.ToString(),
-    };
+    public static string Label(EventType type) => EventTypeInfo.Of(type).Label;
 
     public static string StatusText(NegotiationStatus status) => status switch
     {

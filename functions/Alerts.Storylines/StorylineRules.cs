@@ -28,7 +28,7 @@ internal static class StorylineRules
     };
 
     /// <summary>Types identified by place and day and carrying casualty figures.</summary>
-    public static bool IsIncident(EventType type) => type is EventType.Attack or EventType.Airstrike or EventType.Casualties;
+    public static bool IsIncident(EventType type) => EventTypeInfo.Of(type).CarriesCasualties;
 
     public static string EventKey(EventType type, DateOnly? date, string? place)
         => $"{EventTypeInfo.Of(type).WireName}|{date?.ToString("yyyy-MM-dd") ?? ""}|{place ?? ""}";

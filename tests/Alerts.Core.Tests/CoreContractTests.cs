@@ -19,6 +19,23 @@ public sealed class EventTypeInfoTests
         }
     }
 
+    [Fact]
+    public void Of_EveryType_DescribesThatTypeWithWordsAndAFamilyOfItsOwnKind()
+    {
+        foreach (var type in Enum.GetValues<EventType>())
+        {
+            var info = EventTypeInfo.Of(type);
+
+            Assert.Equal(type, info.Type);
+            Assert.False(string.IsNullOrWhiteSpace(info.Label));
+            Assert.Equal(info.IsIncident, EventTypeInfo.Of(info.Family).IsIncident);
+            Assert.True(!info.CarriesCasualties || info.IsIncident, $"{type} carries casualties but is no incident");
+        }
+
+        Assert.Equal(EventType.Attack, EventTypeInfo.Of(EventType.Airstrike).Family);
+        Assert.True(EventTypeInfo.Of(EventType.CeasefireBroken).IsStatus && EventTypeInfo.Of(EventType.CeasefireBroken).IsIncident);
+    }
+
     [Theory]
     [InlineData(EventType.Airstrike, "195", "ASSAULT")]
     [InlineData(EventType.TalksSuspended, "164", "REJECT")]

@@ -99,8 +99,8 @@ public sealed class AlertDelivererTests
 
             await Deliverer(store, outbox, new FakeChannel(ChannelKind.Teams)).DeliverAsync(new AlertDeliveryMessage { AlertId = "b7d210", SubscriberId = "ops-email" }, CancellationToken.None);
 
-            var eml = MimeMessage.Parse(await File.ReadAllTextAsync(Path.Combine(folder.FullName, "b7d210.ops-email.eml")));
-            Assert.Equal("<ops@example.org>", eml.Header("To"));
+            var eml = ParsedEmail.Parse(await File.ReadAllTextAsync(Path.Combine(folder.FullName, "b7d210.ops-email.eml")));
+            Assert.Equal("ops@example.org", Assert.Single(eml.Message.To.Mailboxes).Address);
             Assert.True(File.Exists(Path.Combine(folder.FullName, "b7d210.ops-email.card.json")));
         }
         finally

@@ -46,7 +46,7 @@ public sealed class DigestSenderTests : IDisposable
 
         var mail = Assert.Single(server.Messages);
         Assert.Equal(["desk@example.org"], mail.RcptTo);
-        var eml = MimeMessage.Parse(mail.Data);
+        var eml = ParsedEmail.Parse(mail.Data);
         Assert.Equal("Alerts digest: 2 alerts for 21 Nov 2026", eml.Header("Subject"));
         Assert.Contains(TestAlerts.TalksSuspended().Headline, eml.Text);
         Assert.Contains(TestAlerts.Attack().Headline, eml.Text);
@@ -115,7 +115,7 @@ public sealed class DigestSenderTests : IDisposable
         Assert.Equal(1, await sender.SendDueAsync(CancellationToken.None));
 
         var stem = Path.Combine(_outbox.FullName, "digest-morning-desk-2026-11-21");
-        var eml = MimeMessage.Parse(await File.ReadAllTextAsync(stem + ".eml"));
+        var eml = ParsedEmail.Parse(await File.ReadAllTextAsync(stem + ".eml"));
         Assert.Equal("Alerts digest: 2 alerts for 21 Nov 2026", eml.Header("Subject"));
         Assert.DoesNotMatch("(?i)<script", eml.Html);
         Assert.DoesNotMatch("(?i)<img", eml.Html);

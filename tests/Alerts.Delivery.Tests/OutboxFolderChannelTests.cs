@@ -20,10 +20,10 @@ public sealed class OutboxFolderChannelTests : IDisposable
         await Channel().SendAsync(new AlertDeliveryContext(TestAlerts.TalksSuspended(), Subscriber.LocalOutbox), CancellationToken.None);
 
         Assert.Equal(["a1f3c9.card.json", "a1f3c9.eml"], _folder.GetFiles().Select(f => f.Name).Order());
-        var eml = MimeMessage.Parse(await File.ReadAllTextAsync(Path.Combine(_folder.FullName, "a1f3c9.eml")));
-        Assert.Equal("<a1f3c9@alerts.example.net>", eml.Header("Message-ID"));
-        Assert.Equal("Sun, 15 Mar 2026 07:31:00 +0000", eml.Header("Date"));
-        Assert.Equal("<desk@example.org>", eml.Header("Reply-To"));
+        var eml = ParsedEmail.Parse(await File.ReadAllTextAsync(Path.Combine(_folder.FullName, "a1f3c9.eml")));
+        Assert.Equal("a1f3c9@alerts.example.net", eml.Message.MessageId);
+        Assert.Equal(new DateTimeOffset(2026, 3, 15, 7, 31, 0, TimeSpan.Zero), eml.Message.Date);
+        Assert.Equal("desk@example.org", Assert.Single(eml.Message.ReplyTo.Mailboxes).Address);
         Assert.Equal("1.0", eml.Header("MIME-Version"));
         Assert.Contains("Talks suspended", eml.Text);
         Assert.Contains("<h2", eml.Html);
@@ -51,6 +51,6 @@ public sealed class OutboxFolderChannelTests : IDisposable
         var raw = await File.ReadAllTextAsync(Path.Combine(_folder.FullName, "hostile-1.eml"));
         var headerBlock = raw[..raw.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
         Assert.DoesNotContain(headerBlock.Split("\r\n"), l => l.StartsWith("Bcc:", StringComparison.OrdinalIgnoreCase));
-        Assert.Contains("Bcc: victim@example.org", MimeMessage.Parse(raw).Header("Subject"));
+        Assert.Contains("Bcc: victim@example.org", ParsedEmail.Parse(raw).Header("Subject"));
     }
 }

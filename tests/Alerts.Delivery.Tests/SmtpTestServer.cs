@@ -96,15 +96,14 @@ internal sealed class SmtpTestServer : IAsyncDisposable
     {
         while (!_stop.IsCancellationRequested)
         {
-            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            var client = await _listener.AcceptSocketAsync(_stop.Token);
             _ = Task.Run(() => ServeAsync(client));
         }
     }
 
-    private async Task ServeAsync(TcpClient client)
+    private async Task ServeAsync(Socket client)
     {
-        using var _ = client;
-        Stream stream = client.GetStream();
+        Stream stream = new NetworkStream(client, ownsSocket: true);
         var reader = new StreamReader(stream, Encoding.UTF8, false, 1, leaveOpen: true);
         var tls = false;
         string? authUser = null;

@@ -41,14 +41,4 @@ public sealed class FunctionBindingTests
         Assert.Equal(PipelineNames.AlertDeliveriesQueue, method.GetParameters()[0].GetCustomAttribute<QueueTriggerAttribute>()!.QueueName);
         Assert.Null(method.GetCustomAttribute<QueueOutputAttribute>());
     }
-
-    [Fact]
-    public void WorkerBuild_IsRecordedInTheAssembly()
-    {
-        var build = typeof(ExtractArticleEvents).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "AlertsWorkerBuild").Value;
-
-        Assert.Contains(build, new[] { "real", "standin" });
-        Assert.Equal(build == "standin", typeof(FunctionContext).Assembly.GetName().Name == "Alerts.Functions.WorkerStandIn");
-    }
 }

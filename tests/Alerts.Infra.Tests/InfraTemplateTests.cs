@@ -101,16 +101,6 @@ public sealed class InfraTemplateTests
     }
 
     [Fact]
-    public void Storage_SharedKeyAccess_IsOffEverywhere()
-    {
-        var storage = BicepDocument.Load(StorageModule).Code;
-
-        Assert.Matches(@"allowSharedKeyAccess:\s*false", storage);
-        Assert.Matches(@"allowBlobPublicAccess:\s*false", storage);
-        Assert.All(RepositoryFiles.InfraFiles(), file => Assert.DoesNotMatch(@"allowSharedKeyAccess:\s*true", BicepDocument.Load(file).Code));
-    }
-
-    [Fact]
     public void Storage_EveryContainerAndQueueInPipelineNames_IsCreatedWithItsPoisonQueue()
     {
         var constants = typeof(PipelineNames).GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -125,27 +115,6 @@ public sealed class InfraTemplateTests
 
         Assert.Contains(PipelineNames.PoisonQueueFor(PipelineNames.ArticleEventsQueue), expected);
         Assert.DoesNotContain(expected, name => !main.Contains($"'{name}'", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void FunctionApp_Plan_IsFlexConsumptionFC1OnLinux()
-    {
-        var module = BicepDocument.Load(FunctionAppModule);
-        var plan = Assert.Single(module.Resources, r => r.Type == "Microsoft.Web/serverfarms");
-
-        Assert.Matches(@"sku:\s*\{\s*name:\s*'FC1'\s*tier:\s*'FlexConsumption'\s*\}", plan.Body);
-        Assert.Matches(@"reserved:\s*true", plan.Body);
-    }
-
-    [Fact]
-    public void FunctionApp_Runtime_IsDotnetIsolated10WithoutWorkerRuntimeSetting()
-    {
-        var module = BicepDocument.Load(FunctionAppModule);
-        var site = Assert.Single(module.Resources, r => r.Type == "Microsoft.Web/sites" && !r.Existing);
-
-        Assert.Matches(@"runtime:\s*\{\s*name:\s*'dotnet-isolated'\s*version:\s*'10\.0'\s*\}", site.Body);
-        Assert.Contains("kind: 'functionapp,linux'", module.Code, StringComparison.Ordinal);
-        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", module.AppSettingNames());
     }
 
     [Fact]

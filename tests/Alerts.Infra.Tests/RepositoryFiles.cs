@@ -9,6 +9,8 @@ public static class RepositoryFiles
 
     public static string InfraDirectory => Path.Combine(Root, "infra");
 
+    public static string FullPath(string relativePath) => Path.Combine(Root, relativePath);
+
     public static string Read(string relativePath) => File.ReadAllText(Path.Combine(Root, relativePath));
 
     /// <summary>Every Bicep template and parameters file under <c>infra/</c>, as repository-relative paths with '/' separators.</summary>

@@ -24,7 +24,7 @@ public sealed class ConcurrentHostsTests(IsolatedAzurite azurite) : IClassFixtur
 
         using var first = new CountingHost(azurite, sends);
         using var second = new CountingHost(azurite, sends);
-        await first.Run.Runtime.EnsureStorageAsync(CancellationToken.None);
+        await first.Run.EnsureStorageAsync();
         await first.Run.Uploader.UploadFolderAsync(work, skipUnchanged: false, CancellationToken.None);
 
         await Task.WhenAll(first.Run.RunOnceAsync(), second.Run.RunOnceAsync());

@@ -100,7 +100,7 @@ public sealed class IsolatedAzurite : IAsyncLifetime
         {
             try
             {
-                using var client = new TcpClient();
+                using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
                 await client.ConnectAsync(IPAddress.Loopback, port);
                 return;
             }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Alerts.Core;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Alerts.LocalHost.Tests;
 
@@ -16,7 +15,7 @@ public sealed class LocalHostEndToEndTests(IsolatedAzurite azurite) : IClassFixt
 
         using (var first = new LocalHostRun(azurite, outbox))
         {
-            await first.Runtime.EnsureStorageAsync(CancellationToken.None);
+            await first.EnsureStorageAsync();
             var dropped = await first.Uploader.UploadFolderAsync(Samples, skipUnchanged: true, CancellationToken.None);
             await first.RunOnceAsync();
 
@@ -33,7 +32,7 @@ public sealed class LocalHostEndToEndTests(IsolatedAzurite azurite) : IClassFixt
         var before = Directory.GetFiles(outbox).Select(f => (f, File.GetLastWriteTimeUtc(f))).ToArray();
         using (var second = new LocalHostRun(azurite, outbox))
         {
-            await second.Runtime.EnsureStorageAsync(CancellationToken.None);
+            await second.EnsureStorageAsync();
             var dropped = await second.Uploader.UploadFolderAsync(Samples, skipUnchanged: true, CancellationToken.None);
             await second.RunOnceAsync();
 
@@ -57,16 +56,14 @@ public sealed class LocalHostQuarantineTests(IsolatedAzurite azurite) : IClassFi
         var article = new FileInfo(Path.Combine(IsolatedAzurite.RepoRoot, "samples", "articles", "01-drone-hits-erbil-air-base.txt"));
 
         using var run = new LocalHostRun(azurite, outbox);
-        await run.Runtime.EnsureStorageAsync(CancellationToken.None);
+        await run.EnsureStorageAsync();
         await run.Uploader.UploadAsync(noise, CancellationToken.None);
         await run.RunOnceAsync();
         await run.Uploader.UploadAsync(article, CancellationToken.None);
         await run.RunOnceAsync();
 
-        var quarantine = run.Services.GetRequiredService<Alerts.Storage.IBlobServiceClient>().GetContainer(PipelineNames.QuarantineContainer);
-        var kept = await quarantine.GetPropertiesAsync("00-noise.txt", CancellationToken.None);
-        Assert.NotNull(kept);
-        Assert.Equal(2048, kept!.ContentLength);
+        var kept = (await run.Blobs.GetBlobContainerClient(PipelineNames.QuarantineContainer).GetBlobClient("00-noise.txt").GetPropertiesAsync()).Value;
+        Assert.Equal(2048, kept.ContentLength);
         Assert.Contains(kept.Metadata, m => m.Key == "reason" && m.Value is "binary" or "unknown_encoding");
         Assert.Contains("new_incident", run.Console.ToString());
         Assert.Equal(1, run.AlertsPrinted);

@@ -1,50 +1,93 @@
+using System.Text.RegularExpressions;
 using Alerts.Core;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Alerts.LocalHost.Tests;
 
-/// <summary>One local host (the same one <c>./alerts run</c> builds) wired to an <see cref="IsolatedAzurite"/>, with its console and outbox captured.</summary>
-internal sealed class LocalHostRun : IDisposable
+/// <summary>
+/// The local host <c>./alerts run</c> builds, wired to an <see cref="IsolatedAzurite"/>, with its console and outbox captured.
+/// Each <see cref="RunOnceAsync"/> starts a fresh host (the WebJobs engine and its triggers), waits until the pipeline is
+/// drained and stops it, as <c>./alerts run --once</c> does; <see cref="Services"/> is a host that is never started, for
+/// dropping files and reading storage.
+/// </summary>
+internal sealed partial class LocalHostRun : IDisposable
 {
-    private readonly IHost _host;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configure;
+    private readonly IHost _client;
 
-    public LocalHostRun(IsolatedAzurite azurite, string outbox, HostSemantics? semantics = null, Action<IServiceCollection>? configure = null)
+    public LocalHostRun(IsolatedAzurite azurite, string outbox, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         Outbox = outbox;
-        _host = LocalCommands.BuildHost(
-            new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                ["Delivery:OutboxPath"] = outbox,
-            },
-            services =>
-            {
-                services.AddSingleton(sp => new AlertConsole(sp.GetRequiredService<IDocumentStore>(), Console));
-                configure?.Invoke(services);
-            });
-        Runtime = new LocalFunctionsHost(_host.Services, semantics ?? HostSemantics.Load(Path.Combine(AppContext.BaseDirectory, "host.json")));
+        _settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Delivery:OutboxPath"] = outbox,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
+        _configure = configure;
+        _client = Build();
     }
+
+    /// <summary>host.json values for tests that must not wait: three tries, retries at once, fast polling.</summary>
+    public static IReadOnlyDictionary<string, string?> FastRetries { get; } = new Dictionary<string, string?>
+    {
+        [$"{LocalConfiguration.ExtensionsSection}:blobs:poisonBlobThreshold"] = "3",
+        [$"{LocalConfiguration.ExtensionsSection}:queues:maxDequeueCount"] = "3",
+        [$"{LocalConfiguration.ExtensionsSection}:queues:visibilityTimeout"] = "00:00:00",
+        [$"{LocalConfiguration.ExtensionsSection}:queues:maxPollingInterval"] = "00:00:00.200",
+    };
 
     public string Outbox { get; }
 
     public StringWriter Console { get; } = new();
 
-    public LocalFunctionsHost Runtime { get; }
+    public IServiceProvider Services => _client.Services;
 
-    public IServiceProvider Services => _host.Services;
+    public ArticleUploader Uploader => Services.GetRequiredService<ArticleUploader>();
 
-    public ArticleUploader Uploader => _host.Services.GetRequiredService<ArticleUploader>();
+    public BlobServiceClient Blobs => Services.GetRequiredService<BlobServiceClient>();
 
-    public int AlertsPrinted => _host.Services.GetRequiredService<AlertConsole>().Printed;
+    public QueueServiceClient Queues => Services.GetRequiredService<QueueServiceClient>();
 
-    /// <summary>Runs until the container and queues are drained, as <c>./alerts run --once</c> does.</summary>
-    public async Task RunOnceAsync()
+    /// <summary>Alerts printed on the console so far, across runs.</summary>
+    public int AlertsPrinted => AlertLine().Count(Console.ToString());
+
+    public Task EnsureStorageAsync() => LocalCommands.EnsureStorageAsync(Services, CancellationToken.None);
+
+    /// <summary>Starts a host, runs until the container and queues are drained, and stops it, as <c>./alerts run --once</c> does.</summary>
+    public async Task RunOnceAsync(TimeSpan? limit = null)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await Runtime.EnsureStorageAsync(timeout.Token);
-        await Runtime.RunAsync(once: true, timeout.Token);
+        using var timeout = new CancellationTokenSource(limit ?? TimeSpan.FromMinutes(3));
+        using var host = Build();
+        await LocalCommands.EnsureStorageAsync(host.Services, timeout.Token);
+        await host.StartAsync(timeout.Token);
+        try
+        {
+            await host.Services.GetRequiredService<PipelineDrain>().WaitAsync(timeout.Token);
+        }
+        finally
+        {
+            await LocalCommands.StopAsync(host);
+        }
     }
 
-    public void Dispose() => _host.Dispose();
+    /// <summary>A host that is not started yet; the caller starts and stops it.</summary>
+    public IHost Build() => LocalCommands.BuildHost(_settings, services =>
+    {
+        services.AddSingleton(sp => new AlertConsole(sp.GetRequiredService<IDocumentStore>(), Console));
+        _configure?.Invoke(services);
+    });
+
+    public void Dispose() => _client.Dispose();
+
+    [GeneratedRegex("^ALERT ", RegexOptions.Multiline)]
+    private static partial Regex AlertLine();
 }

@@ -1,24 +1,26 @@
 using System.Net.Sockets;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace Alerts.Storage.Tests;
 
 /// <summary>
 /// The storage account the integration tests run against: <c>ALERTS_TEST_STORAGE</c> (a connection string) or Azurite's
-/// <c>UseDevelopmentStorage=true</c>. Unreachable storage fails the tests, with how to start Azurite: CI starts it, so a
-/// silent skip would hide a broken set-up. Containers and queues the tests create are deleted at the end.
+/// <c>UseDevelopmentStorage=true</c>, through the Azure SDK clients. Unreachable storage fails the tests, with how to start
+/// Azurite: CI starts it, so a silent skip would hide a broken set-up. Containers the tests create are deleted at the end.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     public const string ConnectionVariable = "ALERTS_TEST_STORAGE";
 
-    private readonly List<IBlobContainerClient> _containers = [];
-    private readonly List<IQueueClient> _queues = [];
+    private readonly List<BlobContainerClient> _containers = [];
 
     public AzuriteFixture()
     {
-        var connectionString = Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } value ? value : "UseDevelopmentStorage=true";
-        Connection = StorageConnection.Parse(connectionString);
-        foreach (var endpoint in new[] { Connection.BlobEndpoint, Connection.QueueEndpoint })
+        ConnectionString = Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } value ? value : "UseDevelopmentStorage=true";
+        Blobs = new BlobServiceClient(ConnectionString);
+        Queues = new QueueServiceClient(ConnectionString);
+        foreach (var endpoint in new[] { Blobs.Uri, Queues.Uri })
         {
             if (!Accepts(endpoint))
             {
@@ -27,45 +29,24 @@ public sealed class AzuriteFixture : IAsyncLifetime
                     $"(or `./alerts azurite start`) from the repository root, or set {ConnectionVariable} to a reachable storage connection string.");
             }
         }
-
-        var options = new StorageClientOptions();
-        options.Retry.MaxRetries = 1;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(100);
-        Options = options;
-        Blobs = new BlobServiceClient(Connection, options);
-        Queues = new QueueServiceClient(Connection, options);
     }
 
-    public StorageConnection Connection { get; }
-
-    public StorageClientOptions Options { get; }
+    public string ConnectionString { get; }
 
     public BlobServiceClient Blobs { get; }
 
     public QueueServiceClient Queues { get; }
 
     /// <summary>A container name no other test uses; deleted when the fixture is disposed.</summary>
-    public IBlobContainerClient NewContainer()
+    public BlobContainerClient NewContainer()
     {
-        var container = Blobs.GetContainer(UniqueName("t"));
+        var container = Blobs.GetBlobContainerClient(UniqueName("t"));
         lock (_containers)
         {
             _containers.Add(container);
         }
 
         return container;
-    }
-
-    /// <summary>A queue name no other test uses; deleted when the fixture is disposed.</summary>
-    public IQueueClient NewQueue()
-    {
-        var queue = Queues.GetQueue(UniqueName("q"));
-        lock (_queues)
-        {
-            _queues.Add(queue);
-        }
-
-        return queue;
     }
 
     public static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..30];
@@ -78,18 +59,13 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             await container.DeleteIfExistsAsync();
         }
-
-        foreach (var queue in _queues)
-        {
-            await queue.DeleteIfExistsAsync();
-        }
     }
 
     private static bool Accepts(Uri endpoint)
     {
         try
         {
-            using var client = new TcpClient();
+            using var client = new Socket(SocketType.Stream, ProtocolType.Tcp);
             return client.ConnectAsync(endpoint.Host, endpoint.Port).Wait(TimeSpan.FromSeconds(3)) && client.Connected;
         }
         catch (Exception exception) when (exception is SocketException or AggregateException)

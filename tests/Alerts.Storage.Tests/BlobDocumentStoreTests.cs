@@ -1,4 +1,5 @@
 using Alerts.Core;
+using Azure;
 
 namespace Alerts.Storage.Tests;
 
@@ -16,7 +17,7 @@ public sealed class BlobDocumentStoreTests(AzuriteFixture azurite)
         Assert.NotNull(stored);
         Assert.Equal(etag, stored.ETag);
         Assert.Equal("{\"v\":1}", stored.Content.ToString());
-        Assert.Equal("application/json", (await store.Container.GetPropertiesAsync("storylines/varnhold.json"))!.ContentType);
+        Assert.Equal("application/json", (await store.Container.GetBlobClient("storylines/varnhold.json").GetPropertiesAsync()).Value.ContentType);
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public sealed class BlobDocumentStoreTests(AzuriteFixture azurite)
             () => store.PutAsync("applied/a1.json", BinaryData.FromString("{}"), WriteCondition.NotExists, default));
 
         Assert.Equal("applied/a1.json", exception.Path);
-        Assert.IsType<BlobConditionFailedException>(exception.InnerException);
+        Assert.Equal(409, Assert.IsType<RequestFailedException>(exception.InnerException).Status);
     }
 
     [Fact]

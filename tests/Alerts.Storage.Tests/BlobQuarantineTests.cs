@@ -21,20 +21,19 @@ public sealed class BlobQuarantineTests(AzuriteFixture azurite)
             new ArticleRejection(RejectionReason.Binary, "The file looks binary: 2 NUL or control bytes in the first 7."),
             default);
 
-        var stored = await quarantine.Container.DownloadAsync("inbox/photo.html");
-        Assert.NotNull(stored);
+        var stored = (await quarantine.Container.GetBlobClient("inbox/photo.html").DownloadContentAsync()).Value;
         Assert.Equal(bytes, stored.Content.ToArray());
-        Assert.Equal("text/html", stored.Properties.ContentType);
-        Assert.Equal("binary", stored.Properties.Metadata["reason"]);
-        Assert.Equal("The file looks binary: 2 NUL or control bytes in the first 7.", stored.Properties.Metadata["message"]);
-        Assert.Equal(Now, DateTimeOffset.Parse(stored.Properties.Metadata["quarantinedAt"]));
+        Assert.Equal("text/html", stored.Details.ContentType);
+        Assert.Equal("binary", stored.Details.Metadata["reason"]);
+        Assert.Equal("The file looks binary: 2 NUL or control bytes in the first 7.", stored.Details.Metadata["message"]);
+        Assert.Equal(Now, DateTimeOffset.Parse(stored.Details.Metadata["quarantinedAt"]));
 
-        var sidecar = await quarantine.Container.DownloadAsync("inbox/photo.html" + BlobQuarantine.ReasonSuffix);
-        using var json = JsonDocument.Parse(sidecar!.Content.ToString());
+        var sidecar = (await quarantine.Container.GetBlobClient("inbox/photo.html" + BlobQuarantine.ReasonSuffix).DownloadContentAsync()).Value;
+        using var json = JsonDocument.Parse(sidecar.Content.ToString());
         Assert.Equal("inbox/photo.html", json.RootElement.GetProperty("name").GetString());
         Assert.Equal("binary", json.RootElement.GetProperty("reason").GetString());
         Assert.Equal(7, json.RootElement.GetProperty("length").GetInt32());
-        Assert.Equal("application/json", sidecar.Properties.ContentType);
+        Assert.Equal("application/json", sidecar.Details.ContentType);
     }
 
     [Fact]
@@ -48,11 +47,11 @@ public sealed class BlobQuarantineTests(AzuriteFixture azurite)
             new ArticleRejection(RejectionReason.UnknownEncoding, message),
             default);
 
-        var stored = await quarantine.Container.GetPropertiesAsync("bericht.txt");
-        Assert.Equal("unknown_encoding", stored!.Metadata["reason"]);
+        var stored = (await quarantine.Container.GetBlobClient("bericht.txt").GetPropertiesAsync()).Value;
+        Assert.Equal("unknown_encoding", stored.Metadata["reason"]);
         Assert.Equal("Unbekannte Kodierung in ?Bericht aus Nordmark? Zeile 2", stored.Metadata["message"]);
-        var sidecar = await quarantine.Container.DownloadAsync("bericht.txt" + BlobQuarantine.ReasonSuffix);
-        using var json = JsonDocument.Parse(sidecar!.Content.ToString());
+        var sidecar = (await quarantine.Container.GetBlobClient("bericht.txt" + BlobQuarantine.ReasonSuffix).DownloadContentAsync()).Value;
+        using var json = JsonDocument.Parse(sidecar.Content.ToString());
         Assert.Equal(message, json.RootElement.GetProperty("message").GetString());
     }
 
@@ -66,9 +65,9 @@ public sealed class BlobQuarantineTests(AzuriteFixture azurite)
         await quarantine.QuarantineAsync(input, rejection, default);
         await quarantine.QuarantineAsync(input, rejection, default);
 
-        var names = await quarantine.Container.ListAsync().Select(b => b.Name).ToListAsync();
+        var names = await quarantine.Container.GetBlobsAsync().Select(b => b.Name).ToListAsync();
         Assert.Equal(["empty.md", "empty.md.reason.json"], names);
-        Assert.Equal("empty", (await quarantine.Container.GetPropertiesAsync("empty.md"))!.Metadata["reason"]);
+        Assert.Equal("empty", (await quarantine.Container.GetBlobClient("empty.md").GetPropertiesAsync()).Value.Metadata["reason"]);
     }
 
     [Fact]

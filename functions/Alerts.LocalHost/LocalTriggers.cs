@@ -1,0 +1,90 @@
+using Alerts.Core;
+using Alerts.Delivery;
+using Microsoft.Azure.WebJobs;
+
+namespace Alerts.LocalHost;
+
+/// <summary>
+/// The local doors of the function app's four functions, on the WebJobs SDK's triggers (the engine inside the Functions host):
+/// each binds like its isolated-worker twin in <c>Alerts.Functions</c> and calls the same pipeline step, so there is one pipeline.
+/// Exceptions propagate, so the engine retries, writes receipts and poisons exactly as it does in Azure.
+/// </summary>
+public sealed class LocalTriggers(
+    ArticleIntake intake,
+    ChangeProcessor changes,
+    IAlertDeliverer deliverer,
+    DigestSender digests,
+    AlertConsole console,
+    LocalWork work)
+{
+    [FunctionName("ExtractArticleEvents")]
+    public async Task ExtractArticleEvents(
+        [BlobTrigger(PipelineNames.ArticlesPath)] Stream blob,
+        string name,
+        [Queue(PipelineNames.ArticleEventsQueue)] IAsyncCollector<string> articleEvents,
+        CancellationToken cancellationToken)
+    {
+        using var _ = work.Begin();
+        if (await intake.ProcessAsync(name, blob, cancellationToken) is { } message)
+        {
+            await articleEvents.AddAsync(message, cancellationToken);
+        }
+    }
+
+    [FunctionName("DetectChanges")]
+    public async Task DetectChanges(
+        [QueueTrigger(PipelineNames.ArticleEventsQueue)] string message,
+        [Queue(PipelineNames.AlertDeliveriesQueue)] IAsyncCollector<string> alertDeliveries,
+        CancellationToken cancellationToken)
+    {
+        using var _ = work.Begin();
+        foreach (var delivery in (await changes.ProcessAsync(message, cancellationToken)).Deliveries)
+        {
+            await alertDeliveries.AddAsync(delivery, cancellationToken);
+        }
+    }
+
+    [FunctionName("DeliverAlert")]
+    public async Task DeliverAlert([QueueTrigger(PipelineNames.AlertDeliveriesQueue)] string message, CancellationToken cancellationToken)
+    {
+        using var _ = work.Begin();
+        var delivery = AlertDeliveryMessage.Parse(message);
+        await deliverer.DeliverAsync(delivery, cancellationToken);
+        await console.AnnounceAsync(delivery, cancellationToken);
+    }
+
+    /// <summary>Every minute and at start locally (every 15 minutes in Azure), which only makes a due digest go out sooner.</summary>
+    [FunctionName("SendDigests")]
+    public async Task SendDigests([TimerTrigger("0 * * * * *", RunOnStartup = true, UseMonitor = false)] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        using var _ = work.Begin();
+        await digests.SendDueAsync(cancellationToken);
+    }
+}
+
+/// <summary>Counts function invocations in flight, so <c>run --once</c> knows when the pipeline is drained.</summary>
+public sealed class LocalWork
+{
+    private int _inFlight;
+
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    public IDisposable Begin()
+    {
+        Interlocked.Increment(ref _inFlight);
+        return new Scope(this);
+    }
+
+    private sealed class Scope(LocalWork work) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                Interlocked.Decrement(ref work._inFlight);
+            }
+        }
+    }
+}
