@@ -15,6 +15,7 @@ public sealed class EventExtractor : IEventExtractor
 {
     private readonly RuleBook _rules;
     private readonly int _backgroundDays;
+    private readonly int _historyDays;
     private readonly PlaceFinder _places;
     private readonly ActorFinder _actors;
     private readonly DateFinder _dates;
@@ -25,19 +26,20 @@ public sealed class EventExtractor : IEventExtractor
     private readonly FigureFinder _figures;
 
     public EventExtractor(IOptions<ExtractionOptions> options)
-        : this(Gazetteer.Load(options.Value.GazetteerPath), ActorCatalog.Load(options.Value.ActorsPath), options.Value.BackgroundDays)
+        : this(Gazetteer.Load(options.Value.GazetteerPath), ActorCatalog.Load(options.Value.ActorsPath), options.Value.BackgroundDays, options.Value.HistoryDays)
     {
     }
 
-    public EventExtractor(Gazetteer gazetteer, ActorCatalog actors, int backgroundDays = 30)
-        : this(new GazetteerPlaceSource(gazetteer), actors, RuleBook.Default, backgroundDays)
+    public EventExtractor(Gazetteer gazetteer, ActorCatalog actors, int backgroundDays = 30, int historyDays = 90)
+        : this(new GazetteerPlaceSource(gazetteer), actors, RuleBook.Default, backgroundDays, historyDays)
     {
     }
 
-    internal EventExtractor(IPlaceSource places, ActorCatalog actors, RuleBook rules, int backgroundDays)
+    internal EventExtractor(IPlaceSource places, ActorCatalog actors, RuleBook rules, int backgroundDays, int historyDays)
     {
         _rules = rules;
         _backgroundDays = backgroundDays;
+        _historyDays = historyDays;
         _places = new PlaceFinder(places, rules);
         _actors = new ActorFinder(actors, places, rules);
         _dates = new DateFinder(rules);
@@ -74,7 +76,7 @@ public sealed class EventExtractor : IEventExtractor
         _modality.Resolve(doc, candidates, frames, tracing);
         var figures = _figures.Find(doc);
         _arguments.Bind(doc, candidates, places, actors, dates, figures, frames, tracing);
-        var events = EventMerger.Merge(doc, candidates, _backgroundDays, tracing);
+        var events = EventMerger.Merge(doc, candidates, _backgroundDays, _historyDays, tracing);
         return new ExtractionTrace(doc, candidates, places, actors, dates, frames, figures, events);
     }
 

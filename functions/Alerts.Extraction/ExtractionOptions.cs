@@ -16,4 +16,8 @@ public sealed class ExtractionOptions
     /// <summary>Events dated more than this many days before the article's publication are background.</summary>
     [Range(1, 3650)]
     public int BackgroundDays { get; set; } = 30;
+
+    /// <summary>Events dated more than this many days before the article's publication are history: recalled context, not events of the article.</summary>
+    [Range(1, 36500)]
+    public int HistoryDays { get; set; } = 90;
 }

@@ -37,7 +37,10 @@ public sealed partial class ChangeDetector(
         }
 
         var alerts = new List<Alert>();
-        var asserted = StorylineRules.WithoutPresumedStatusDates([.. article.Events.Where(e => e.IsAsserted)], options.Value.IncidentWindowDays);
+        // Facts, and unverified reports of past incidents (remembered to date a later certain report of them).
+        var asserted = StorylineRules.WithoutPresumedStatusDates(
+            [.. article.Events.Where(e => e.IsAsserted || (e.IsHedged && EventTypeInfo.Of(e.Type).CarriesCasualties && e.Date is not null))],
+            options.Value.IncidentWindowDays);
         var routes = await RouteAsync([.. asserted], cancellationToken);
         foreach (var storyline in routes.GroupBy(r => r.StorylineId, r => r.Event).OrderBy(g => g.Key, StringComparer.Ordinal))
         {

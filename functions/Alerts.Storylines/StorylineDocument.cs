@@ -73,6 +73,15 @@ internal sealed class KnownEvent
 
     public string? Place { get; init; }
 
+    /// <summary>The places that contain <see cref="Place"/>, innermost first, as the gazetteer gave them.</summary>
+    public List<string> Within { get; init; } = [];
+
+    /// <summary>Every other place reports of this event named, with theirs (so a later report naming any level matches).</summary>
+    public List<string> OtherPlaces { get; init; } = [];
+
+    /// <summary>Known only from reports that did not state it as fact (unverified, "reportedly"): kept to date a later certain report, never alerted until one comes.</summary>
+    public bool IsUnconfirmed { get; set; }
+
     public List<string> Actors { get; init; } = [];
 
     public List<string> Weapons { get; init; } = [];

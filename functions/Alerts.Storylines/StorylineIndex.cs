@@ -49,7 +49,7 @@ internal sealed class StorylineIndex
         foreach (var i in Enumerable.Range(0, list.Count).OrderBy(i => StorylineRules.StatusOf(list[i].Type) is null))
         {
             var e = list[i];
-            var key = TextFolding.PlaceKey(e.Place?.Name);
+            var key = AreaKey(e.Place);
             var isNegotiation = StorylineRules.StatusOf(e.Type) is not null;
             var parties = e.Actors.Select(TextFolding.Name).Where(p => p.Length > 0).Distinct().ToList();
             string id;
@@ -80,6 +80,13 @@ internal sealed class StorylineIndex
 
         return ([.. list.Select((e, i) => (ids[i], e))], changed);
     }
+
+    /// <summary>
+    /// The routing key of a place: its country when the gazetteer knows it (so reports naming a village, a district, a city or
+    /// the country itself land in one storyline, where containment decides whether they are one incident), else the place.
+    /// </summary>
+    public static string AreaKey(Place? place)
+        => place is null ? "" : TextFolding.PlaceKey(place.Within is { Count: > 0 } within ? within[^1] : place.Name);
 
     /// <summary>An event at a known part of a place ("Greyquay"), placed at the whole place ("Kalvessa").</summary>
     private ArticleEvent Canonical(ArticleEvent e)

@@ -65,6 +65,18 @@ internal static class StorylineRules
         var composer = new AlertRecordBuilder(doc, article, now);
         var alerts = new List<Alert>();
 
+        // An unverified report of a past incident is remembered, never alerted: a later certain report of it takes its day.
+        foreach (var e in events.Where(e => e.IsHedged && IsIncident(e.Type) && e.Date is { } d && (published is null || d <= published) && e.Place is not null))
+        {
+            if (Find(doc, e, options.IncidentWindowDays) is null)
+            {
+                var unconfirmed = Create(doc, e, article, isHistory: false);
+                unconfirmed.IsUnconfirmed = true;
+                Merge(unconfirmed, e, article, source, composer);
+                doc.Events.Add(unconfirmed);
+            }
+        }
+
         // Dated reports first, so an undated report in the same article can be recognised as one of them.
         foreach (var e in events.Where(e => e.IsAsserted).OrderBy(e => e.Date is null))
         {
@@ -93,6 +105,21 @@ internal static class StorylineRules
 
             var isBackgroundReport = e.IsBackground || (published is { } day && e.Date is { } d && day.DayNumber - d.DayNumber > options.BackgroundDays);
             var known = Find(doc, e, options.IncidentWindowDays);
+            if (known is { IsUnconfirmed: true })
+            {
+                // The first certain report of an incident known only unverified: now it is news.
+                known.IsUnconfirmed = false;
+                Merge(known, e, article, source, composer);
+                known.Killed = Math.Max(known.Killed, e.Killed ?? 0);
+                known.Injured = Math.Max(known.Injured, e.Injured ?? 0);
+                if (!isBackgroundReport && !known.IsHistory)
+                {
+                    alerts.Add(composer.NewIncident(known, e));
+                }
+
+                continue;
+            }
+
             if (known is not null)
             {
                 Merge(known, e, article, source, composer);
@@ -161,16 +188,25 @@ internal static class StorylineRules
         return alerts;
     }
 
+    /// <summary>
+    /// The known event a report tells again: the same family of type (an air strike is an attack), places one inside the
+    /// other (a village, its district, its city, its country — or a direction of it), and days within the window; an undated
+    /// report with a window ("this week") matches a known day inside it; an undated report without one needs shared actors,
+    /// weapons or figures, or else repeats the latest compatible one.
+    /// </summary>
     private static KnownEvent? Find(StorylineDocument doc, ArticleEvent e, int windowDays)
     {
-        // Incidents (and denials) are the same only at the same place; a negotiation's status is the same whatever venue a report names.
-        var placeKey = TextFolding.PlaceKey(e.Place?.Name);
-        var candidates = doc.Events.Where(k => k.Type == e.Type && (StatusOf(e.Type) is not null || TextFolding.PlaceKey(k.Place) == placeKey)).ToList();
+        var family = EventTypeInfo.Of(e.Type).Family;
+        var isStatus = StatusOf(e.Type) is not null;
+        var candidates = doc.Events
+            .Where(k => EventTypeInfo.Of(k.Type).Family == family && (isStatus ? k.Type == e.Type : PlacesCompatible(k, e.Place)))
+            .ToList();
         if (e.Date is { } date)
         {
             var dated = candidates
                 .Where(k => k.Date is { } kd && Math.Abs(kd.DayNumber - date.DayNumber) <= windowDays)
                 .OrderBy(k => Math.Abs(k.Date!.Value.DayNumber - date.DayNumber))
+                .ThenBy(k => k.Type == e.Type ? 0 : 1)
                 .FirstOrDefault();
             if (dated is not null || !IsIncident(e.Type))
             {
@@ -181,10 +217,46 @@ internal static class StorylineRules
             return candidates.FirstOrDefault(k => k.Date is null && Compare(k, e) == Likeness.Shared);
         }
 
+        // "This week an airstrike on the town killed 65": the known incident whose day lies in the window.
+        if (e.NotBefore is { } from && e.NotAfter is { } to)
+        {
+            var inWindow = candidates
+                .Where(k => k.Date is { } kd && kd.DayNumber >= from.DayNumber - windowDays && kd.DayNumber <= to.DayNumber + windowDays)
+                .OrderByDescending(k => k.Date)
+                .FirstOrDefault();
+            if (inWindow is not null || e.Place is not null)
+            {
+                return inWindow;
+            }
+        }
+
         // An undated incident: same actors, weapons or figures; without contradicting details it repeats the latest one.
-        var compared = candidates.Select(k => (Known: k, Likeness: Compare(k, e))).Where(c => c.Likeness != Likeness.Conflicting).ToList();
+        var compared = candidates.Select(c => (Known: c, Likeness: Compare(c, e))).Where(c => c.Likeness != Likeness.Conflicting).ToList();
         return compared.FirstOrDefault(c => c.Likeness == Likeness.Shared).Known
             ?? compared.OrderByDescending(c => c.Known.Date ?? DateOnly.MinValue).Select(c => c.Known).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Two places can be one incident's when one contains the other: the report names the known place, one of the places
+    /// containing it, or a place inside it (the gazetteer's containment), or a direction of a place that holds the other.
+    /// A report without a place is compatible with any.
+    /// </summary>
+    private static bool PlacesCompatible(KnownEvent known, Place? place)
+    {
+        if (place is null || known.Place is null)
+        {
+            return true;
+        }
+
+        var knownNames = new[] { known.Place }.Concat(known.Within).Concat(known.OtherPlaces).Select(TextFolding.PlaceKey).ToHashSet(StringComparer.Ordinal);
+        var name = TextFolding.PlaceKey(place.Name);
+        if (knownNames.Contains(name) || (place.Within?.Any(w => TextFolding.PlaceKey(w) == TextFolding.PlaceKey(known.Place)) ?? false))
+        {
+            return true;
+        }
+
+        // "southern Lebanon": a direction of a place holds whatever that place holds.
+        return place.Kind == "area" && place.Within is { Count: > 0 } within && knownNames.Contains(TextFolding.PlaceKey(within[0]));
     }
 
     private enum Likeness
@@ -220,6 +292,7 @@ internal static class StorylineRules
             Type = e.Type,
             Date = e.Date,
             Place = e.Place?.Name,
+            Within = [.. e.Place?.Within ?? []],
             Killed = e.Killed ?? 0,
             Injured = e.Injured ?? 0,
             IsHistory = isHistory,
@@ -228,6 +301,11 @@ internal static class StorylineRules
 
     private static void Merge(KnownEvent known, ArticleEvent e, ArticleEventsMessage article, string source, AlertRecordBuilder composer)
     {
+        if (e.Place is { } place && known.Place is not null && TextFolding.PlaceKey(place.Name) != TextFolding.PlaceKey(known.Place))
+        {
+            AddNew(known.OtherPlaces, [place.Name, .. place.Within ?? []]);
+        }
+
         AddNew(known.Actors, e.Actors);
         AddNew(known.Weapons, e.Weapons);
         AddNew(known.Articles, [article.ArticleId]);

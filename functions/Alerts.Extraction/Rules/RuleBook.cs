@@ -231,7 +231,7 @@ internal sealed class RuleBook
     public static readonly string[] DateResolveKinds =
     [
         "explicit", "weekday", "last-weekday", "next-weekday", "offset-days", "this-week", "last-week", "this-month", "last-month", "month", "year", "today",
-        "recent-days", "recent-weeks", "recent-months",
+        "recent-days", "recent-weeks", "recent-months", "relative-event",
     ];
 
     private static T Deserialize<T>(Func<string, Stream> open, string file, JsonTypeInfo<T> info)

@@ -69,7 +69,8 @@ internal sealed record PatternMatch(int Start, int End, int HeadStart, int HeadE
 /// <item><c>#num</c>, <c>#cap</c>, <c>#place</c>, <c>#actor</c>, <c>#date</c>, <c>#word</c>, <c>#any</c>: shapes and mentions.</item>
 /// <item><c>( x y | z )</c>: a group of alternative sequences (" | " with spaces between sequences).</item>
 /// <item><c>x?</c> optional, <c>x+</c> one or more, <c>x*</c> any number; <c>...</c> up to 3 tokens, <c>...5</c> up to 5
-/// (a gap never crosses ; : ( ) or a quotation mark); <c>...3w</c> up to 3 words (no numbers or punctuation).</item>
+/// (a gap never crosses ; : or a quotation mark); <c>...3w</c> up to 3 words (no numbers or punctuation); <c>...16n</c> up to
+/// 16 tokens but no comma.</item>
 /// <item><c>!x</c>: the next token is not <c>x</c> (a single word, class or shape; consumes nothing).</item>
 /// <item><c>^</c> and <c>$</c>: the start and the end of the sentence (closing punctuation may follow <c>$</c>).</item>
 /// <item><c>[ … ]</c>: the head of the match (the trigger); <c>x=name</c>: capture what <c>x</c> matched.</item>
@@ -165,12 +166,15 @@ internal sealed class TokenPattern
         public bool AtStart { get; } = atStart;
     }
 
-    private sealed class GapNode(int max, bool wordsOnly) : Node
+    private sealed class GapNode(int max, bool wordsOnly, bool noComma) : Node
     {
         public int Max { get; } = max;
 
         /// <summary>Skips only words (no numbers, no punctuation): <c>...3w</c>.</summary>
         public bool WordsOnly { get; } = wordsOnly;
+
+        /// <summary>Skips anything but a comma: <c>...16n</c>.</summary>
+        public bool NoComma { get; } = noComma;
     }
 
     private sealed class NotNode(Node atom) : Node
@@ -336,7 +340,8 @@ internal sealed class TokenPattern
                 case GapNode g:
                     for (var skip = 0; skip <= g.Max && pos + skip <= end; skip++)
                     {
-                        if (skip > 0 && (IsBarrier(tokens[pos + skip - 1]) || (g.WordsOnly && (!tokens[pos + skip - 1].IsWord || tokens[pos + skip - 1].IsNumber))))
+                        var skipped = tokens[pos + skip - 1 < 0 ? 0 : pos + skip - 1];
+                        if (skip > 0 && (IsBarrier(skipped) || (g.WordsOnly && (!skipped.IsWord || skipped.IsNumber)) || (g.NoComma && skipped.Norm == ",")))
                         {
                             break;
                         }
@@ -435,7 +440,7 @@ internal sealed class TokenPattern
             _ => false,
         };
 
-        private static bool IsBarrier(Token token) => token.IsPunct && token.Norm is ";" or ":" or "(" or ")" or "\"" or "[" or "]";
+        private static bool IsBarrier(Token token) => token.IsPunct && token.Norm is ";" or ":" or "\"" or "[" or "]";
     }
 
     /// <summary>Fails a repetition that consumed nothing (so <c>x*</c> over a nullable <c>x</c> terminates).</summary>
@@ -522,9 +527,10 @@ internal sealed class TokenPattern
                 else if (piece.StartsWith("...", StringComparison.Ordinal))
                 {
                     var words = piece.EndsWith('w');
-                    var digits = piece.AsSpan(3, piece.Length - 3 - (words ? 1 : 0));
+                    var noComma = piece.EndsWith('n');
+                    var digits = piece.AsSpan(3, piece.Length - 3 - (words || noComma ? 1 : 0));
                     var max = digits.IsEmpty ? 3 : int.TryParse(digits, out var n) ? n : throw Error($"bad gap '{piece}'");
-                    node = new GapNode(max, words);
+                    node = new GapNode(max, words, noComma);
                 }
                 else if (piece is "^" or "$")
                 {

@@ -14,6 +14,9 @@ internal sealed class ArgumentBinder(RuleBook rules)
     private readonly WordClass _locative = rules.Lexicon.Class("locative_prep");
     private readonly WordClass _airMeans = rules.Lexicon.Class("air_means");
     private readonly WordClass _aircraft = rules.Lexicon.Class("aircraft");
+    private readonly WordClass _anaphors = rules.Lexicon.Class("anaphor");
+    private readonly WordClass _deals = rules.Lexicon.Class("deal_noun");
+    private readonly WordClass _ceasefires = rules.Lexicon.Class("ceasefire_noun");
     private readonly WordClass _groundMeans = rules.Lexicon.Class("ground_means");
     private readonly WordClass _weapon = rules.Lexicon.Class("weapon");
     private readonly WordClass _targetPrep = rules.Lexicon.Class("target_prep");
@@ -44,7 +47,73 @@ internal sealed class ArgumentBinder(RuleBook rules)
             }
         }
 
+        BindRelativeDays(doc, live, dates, tracing);
+        InheritDays(doc, live, tracing);
         BindFigures(doc, live, figures, tracing);
+    }
+
+    /// <summary>
+    /// "Hours before the truce took effect, jets struck …", "the strike came two days after a bombing …": the anchor event after
+    /// the words and the sentence's other events are that many days apart. A day known for either (in the sentence, or for the
+    /// anchor's type elsewhere in the article) gives the other.
+    /// </summary>
+    private static void BindRelativeDays(Document doc, List<Candidate> live, List<DateMention> dates, bool tracing)
+    {
+        foreach (var d in dates.Where(d => d.RelativeDays is not null))
+        {
+            var anchor = live.Where(c => c.HeadStart >= d.End && c.HeadStart - d.End <= 6).OrderBy(c => c.HeadStart).FirstOrDefault();
+            if (anchor is null)
+            {
+                continue;
+            }
+
+            var sentence = anchor.Sentence;
+            var others = live.Where(c => c.Sentence == sentence && c != anchor && sentence.ClauseOf(c.HeadStart) != sentence.ClauseOf(anchor.HeadStart)).ToList();
+            var offset = d.RelativeDays!.Value;
+            var anchorDay = anchor.Day
+                ?? live.Where(c => c.Type == anchor.Type && c.Day is not null && c.Basis != DateBasis.Inferred).Select(c => c.Day).FirstOrDefault()
+                ?? others.Where(o => o.Day is not null).Select(o => o.Day!.Value.AddDays(-offset)).Cast<DateOnly?>().FirstOrDefault();
+            if (anchorDay is not { } day)
+            {
+                continue;
+            }
+
+            if (anchor.Day is null)
+            {
+                anchor.Day = day;
+                anchor.Basis = DateBasis.Relative;
+                anchor.Note(tracing, $"date {day:yyyy-MM-dd}: \"{doc.TextOf(d.Start, d.End)}\" the others of its sentence ({d.Rule})");
+            }
+
+            foreach (var o in others.Where(o => o.Day is null))
+            {
+                o.Day = day.AddDays(offset);
+                o.Basis = DateBasis.Relative;
+                o.Note(tracing, $"date {o.Day:yyyy-MM-dd}: \"{doc.TextOf(d.Start, d.End)}\" {EventTypeInfo.Of(anchor.Type).WireName} of {day:yyyy-MM-dd} ({d.Rule})");
+            }
+        }
+    }
+
+    /// <summary>"It requires Hezbollah to …", "Under the deal, troops are to …": a status told right after a dated one, about it, shares its day.</summary>
+    private void InheritDays(Document doc, List<Candidate> live, bool tracing)
+    {
+        foreach (var c in live.Where(c => c.Day is null && c.Date is null && !c.IsIncident && c.Sentence.Index > 0))
+        {
+            var first = doc.Tokens[c.Sentence.First].Norm;
+            var second = c.Sentence.First + 1 < c.Sentence.End ? doc.Tokens[c.Sentence.First + 1].Norm : "";
+            if (!_anaphors.Contains(first) && !(first is "the" or "under" && (_deals.Contains(second) || _ceasefires.Contains(second))))
+            {
+                continue;
+            }
+
+            var before = live.LastOrDefault(o => o.Sentence.Index == c.Sentence.Index - 1 && !o.IsIncident && o.Day is not null && o.Basis != DateBasis.Inferred);
+            if (before is not null)
+            {
+                c.Day = before.Day;
+                c.Basis = DateBasis.Inferred;
+                c.Note(tracing, $"date {c.Day:yyyy-MM-dd}: told about the {EventTypeInfo.Of(before.Type).WireName} of the sentence before");
+            }
+        }
     }
 
     // ------------------------------------------------------------------ actors and type
@@ -339,7 +408,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
         var sentence = c.Sentence;
         var (clauseStart, clauseEnd) = sentence.ClauseOf(c.HeadStart);
         // "the round, due on 17 February, is postponed": a scheduled day is not the day of the postponement.
-        var inSentence = dates.Where(d => d.Start >= sentence.First && d.End <= sentence.End && (!d.IsScheduled || c.Modality is Modality.Future or Modality.Hedged || c.Type == EventType.TalksHeld)).ToList();
+        var inSentence = dates.Where(d => d.Start >= sentence.First && d.End <= sentence.End && d.RelativeDays is null && (!d.IsScheduled || c.Modality is Modality.Future or Modality.Hedged || c.Type == EventType.TalksHeld)).ToList();
         var others = live.Where(o => o != c && o.Sentence == sentence).ToList();
 
         // A date belongs to the trigger nearest to it in its clause.
@@ -349,12 +418,14 @@ internal sealed class ArgumentBinder(RuleBook rules)
             return !others.Any(o => sentence.ClauseOf(o.HeadStart) == sentence.ClauseOf(d.Start) && Distance(o, d) < mine);
         }
 
-        var inClause = inSentence.Where(d => d.Start >= clauseStart && d.End <= clauseEnd && Mine(d)).OrderBy(d => Distance(c, d)).FirstOrDefault();
+        var inClause = inSentence.Where(d => !d.IsSaid && d.Start >= clauseStart && d.End <= clauseEnd && Mine(d)).OrderBy(d => Distance(c, d)).FirstOrDefault();
         var chosen = inClause;
         var why = "in its clause";
         // A date beside the verb of saying is the day it was said ("X said on Monday that …"): a past day.
         var said = false;
-        if (chosen is null && c.Frame is { } f && inSentence.FirstOrDefault(d => !f.Covers(d.Start) && d.Start >= f.SpeakerStart && d.Start <= f.End + 4) is { } sayDate)
+        DateMention? sayDate = null;
+        if (chosen is null && ((c.Frame is { } f && inSentence.FirstOrDefault(d => !f.Covers(d.Start) && d.Start >= f.SpeakerStart && d.Start <= f.End + 4) is { } frameDate && (sayDate = frameDate) is not null)
+                               || (sayDate = inSentence.FirstOrDefault(d => d.IsSaid)) is not null))
         {
             chosen = sayDate;
             why = "the day it was said";
@@ -363,7 +434,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
 
         if (chosen is null && !c.IsRecall && !c.IsReference)
         {
-            chosen = inSentence.Where(d => Mine(d) && !others.Any(o => sentence.ClauseOf(o.HeadStart) == sentence.ClauseOf(d.Start))).OrderBy(d => Distance(c, d)).FirstOrDefault();
+            chosen = inSentence.Where(d => !d.IsSaid && Mine(d) && !others.Any(o => sentence.ClauseOf(o.HeadStart) == sentence.ClauseOf(d.Start))).OrderBy(d => Distance(c, d)).FirstOrDefault();
             why = "in its sentence";
         }
 

@@ -44,7 +44,7 @@ internal sealed class DateFinder(RuleBook rules)
 
                 if (Resolve(doc, m.Rule.Data, m.Match) is { } mention)
                 {
-                    found.Add(mention with { IsScheduled = Scheduled(doc, m.Match.Start, sentence.First) });
+                    found.Add(mention with { IsScheduled = Scheduled(doc, m.Match.Start, sentence.First), IsSaid = Said(doc, m.Match.Start, sentence.First) });
                 }
             }
         }
@@ -59,10 +59,28 @@ internal sealed class DateFinder(RuleBook rules)
         return found;
     }
 
+    /// <summary>"said on Tuesday", "told reporters Sunday": the day something was said.</summary>
+    private bool Said(Document doc, int start, int first)
+    {
+        var speech = rules.Lexicon.Class("speech_verb");
+        var t = start - 1;
+        if (t >= first && doc.Tokens[t].Norm == "on")
+        {
+            t--;
+        }
+
+        while (t >= first && doc.Tokens[t].Norm is "reporters" or "journalists" or "media" or "the" or "press")
+        {
+            t--;
+        }
+
+        return t >= first && speech.Contains(doc.Tokens[t].Norm);
+    }
+
     private bool Scheduled(Document doc, int start, int first)
     {
         var scheduling = rules.Lexicon.Class("schedule_word");
-        for (var t = start - 1; t >= first && t >= start - 3; t--)
+        for (var t = start; t >= first && t >= start - 3; t--)
         {
             if (scheduling.Contains(doc.Tokens[t].Norm))
             {
@@ -185,7 +203,9 @@ internal sealed class DateFinder(RuleBook rules)
                         return null;
                     }
 
-                    var y = year ?? (published is { } mp ? (month > mp.Month ? mp.Year - 1 : mp.Year) : (int?)null);
+                    // "by June", "until March": a deadline, so the next such month; otherwise the latest one.
+                    var deadline = rules.Lexicon.Class("schedule_word").Contains(doc.Tokens[match.Start].Norm);
+                    var y = year ?? (published is { } mp ? (deadline ? (month < mp.Month ? mp.Year + 1 : mp.Year) : (month > mp.Month ? mp.Year - 1 : mp.Year)) : (int?)null);
                     if (y is not { } yy)
                     {
                         return null;
@@ -193,6 +213,20 @@ internal sealed class DateFinder(RuleBook rules)
 
                     var first = new DateOnly(yy, month, 1);
                     return Window(first, first.AddMonths(1).AddDays(-1));
+                }
+
+            case "relative-event":
+                {
+                    // Days from the anchor event that follows: "two days after X" (+2), "hours before X" (0).
+                    var unit = match.Find("unit") is { } u ? doc.Tokens[u.End - 1].Norm : "days";
+                    var count = unit.StartsWith("day", StringComparison.Ordinal) || unit.StartsWith("week", StringComparison.Ordinal) ? Number("count") ?? 1 : 0;
+                    if (unit.StartsWith("week", StringComparison.Ordinal))
+                    {
+                        count *= 7;
+                    }
+
+                    var before = match.Find("direction") is { } dir && doc.Tokens[dir.Start].Norm == "before";
+                    return new DateMention(match.Start, match.End, rule.Name, null, null, null, DateBasis.Relative) { RelativeDays = before ? -count : count };
                 }
 
             case "year":

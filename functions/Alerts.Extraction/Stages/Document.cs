@@ -383,6 +383,23 @@ internal sealed class Document : ISentenceFacts
             {
                 clauses.Add(t);
             }
+            else if (norm is "and" or "but" && Tokens[t - 1].Norm == "," && t + 1 < end)
+            {
+                clauses.Add(t + 1); // ", and Hezbollah fired …": a new subject, a new clause
+            }
+        }
+
+        // "Since it began last week, the truce …": a clause that opens the sentence ends at its first comma.
+        if (openers.Contains(Tokens[first].Norm) || (Tokens[first].Norm is "-" or "*" && first + 1 < end && openers.Contains(Tokens[first + 1].Norm)))
+        {
+            for (var t = first + 1; t < end; t++)
+            {
+                if (Tokens[t].Norm == ",")
+                {
+                    clauses.Add(t + 1);
+                    break;
+                }
+            }
         }
 
         Sentences.Add(new Sentence(Sentences.Count, first, end, paragraph, [.. clauses.Distinct().Order()]));

@@ -11,7 +11,7 @@ namespace Alerts.Extraction.Stages;
 /// </summary>
 internal static class EventMerger
 {
-    public static List<ArticleEvent> Merge(Document doc, List<Candidate> candidates, int backgroundDays, bool tracing)
+    public static List<ArticleEvent> Merge(Document doc, List<Candidate> candidates, int backgroundDays, int historyDays, bool tracing)
     {
         var groups = new List<List<Candidate>>();
         var held = new List<Candidate>();
@@ -22,7 +22,7 @@ internal static class EventMerger
                 continue;
             }
 
-            var reference = c.IsReference && c.Date?.Day is null;
+            var reference = c.IsReference && c.Day is null;
             var target = groups.FirstOrDefault(g => Compatible(g, c, strict: true))
                          ?? (c.Day is null && !c.PlaceIsOwn ? groups.LastOrDefault(g => Compatible(g, c, strict: false)) : null)
                          ?? groups.FirstOrDefault(g => SameIncident(g, c));
@@ -64,11 +64,12 @@ internal static class EventMerger
             // An air strike and an attack merged as one incident: the air strike is the more exact telling.
             var group = groups[g];
             var e = ToEvent(doc, group, backgroundDays);
-            if (e.IsBackground && group.All(c => c.IsReference))
+            var history = IsHistory(doc, e, historyDays);
+            if ((e.IsBackground && group.All(c => c.IsReference)) || history)
             {
                 foreach (var c in group)
                 {
-                    c.Note(tracing, "dropped: history recalled as context");
+                    c.Note(tracing, history ? $"dropped: history, more than {historyDays} days before the article" : "dropped: history recalled as context");
                     c.MergedInto = -1;
                 }
 
@@ -99,6 +100,14 @@ internal static class EventMerger
         return (day is null || c.Day is null || day == c.Day) && place is not null && c.PlaceIsOwn && c.Place is not null && place.Compatible(c.Place.Place);
     }
 
+    /// <summary>History, not news: the event's day (or its window's end) lies more than <paramref name="historyDays"/> before the article.</summary>
+    private static bool IsHistory(Document doc, ArticleEvent e, int historyDays)
+    {
+        var reference = doc.Reference ?? (doc.LatestYear is { } year ? new DateOnly(year, 12, 31) : (DateOnly?)null);
+        var latest = e.Date ?? e.NotAfter;
+        return reference is { } r && latest is { } l && e.NotAfter != doc.Published && r.DayNumber - l.DayNumber > historyDays;
+    }
+
     /// <summary>The group's most exact day: an explicit day, then a relative one, then one borrowed from a statement.</summary>
     private static Candidate? GroupDay(List<Candidate> group)
         => group.Where(g => g.Day is not null).OrderBy(g => g.Basis switch { DateBasis.Explicit => 0, DateBasis.Relative => 1, _ => 2 }).FirstOrDefault();
@@ -126,7 +135,8 @@ internal static class EventMerger
         // Within one article two days told as days (not borrowed from a statement) are two happenings.
         var daysAgree = day is null || c.Day is null
                         || (Math.Abs(day.Value.DayNumber - c.Day.Value.DayNumber) <= 1 && (day == c.Day || dated!.Basis == DateBasis.Inferred || c.Basis == DateBasis.Inferred));
-        var placesAgree = place is null || !c.PlaceIsOwn || c.Place is null || place.Compatible(c.Place.Place);
+        // A negotiation's mentions name speakers' capitals and venues alike: its place never sets two reports apart.
+        var placesAgree = !c.IsIncident || place is null || !c.PlaceIsOwn || c.Place is null || place.Compatible(c.Place.Place);
         if (!daysAgree || !placesAgree)
         {
             return false;

@@ -29,6 +29,15 @@ internal sealed record DateMention(int Start, int End, string Rule, DateOnly? Da
     /// <summary>A year or month far from the publication: history, not news.</summary>
     public bool IsVague => Day is null;
 
+    /// <summary>
+    /// For "two days after X" (+2) and "hours before X" (0): the days from the anchor event X (told right after the words) to
+    /// the sentence's other events. Null for ordinary dates.
+    /// </summary>
+    public int? RelativeDays { get; init; }
+
+    /// <summary>The day something was said ("said on Tuesday"), which dates what was said only when nothing else does.</summary>
+    public bool IsSaid { get; init; }
+
     /// <summary>The day something was due ("due on 17 February", "scheduled for Friday"), not the day anything happened.</summary>
     public bool IsScheduled { get; init; }
 }
