@@ -22,6 +22,7 @@ internal sealed record PlaceTier(
 internal sealed class PlaceCatalogBuilder
 {
     private const int FieldCount = 11;
+    private const int BlockSize = 1 << 16;
 
     private readonly PlaceTier? _outer;
     private readonly Dictionary<string, NameAmbiguity>.AlternateLookup<ReadOnlySpan<char>> _ambiguity;
@@ -89,22 +90,45 @@ internal sealed class PlaceCatalogBuilder
         return result;
     }
 
-    /// <summary>Reads a places file (UTF-8, already decompressed) line by line without allocating a string per line.</summary>
+    /// <summary>Reads a places file (UTF-8, already decompressed) in blocks, line by line, without a string per line.</summary>
     public void ReadPlaces(Stream stream)
     {
-        var bytes = new MemoryStream();
-        stream.CopyTo(bytes);
-        var text = Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length);
-        var rest = text.AsSpan();
-        while (!rest.IsEmpty)
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: BlockSize);
+        var buffer = new char[BlockSize];
+        var filled = 0;
+        while (true)
         {
-            var end = rest.IndexOf('\n');
-            var line = end < 0 ? rest : rest[..end];
-            rest = end < 0 ? [] : rest[(end + 1)..];
-            if (!line.IsEmpty && line[0] != '#')
+            var read = reader.ReadBlock(buffer, filled, buffer.Length - filled);
+            filled += read;
+            var block = buffer.AsSpan(0, filled);
+            var start = 0;
+            for (var end = block[start..].IndexOf('\n'); end >= 0; end = block[start..].IndexOf('\n'))
             {
-                ReadPlace(line);
+                ReadLine(block.Slice(start, end));
+                start += end + 1;
             }
+
+            if (read == 0)
+            {
+                ReadLine(block[start..]); // a last line without its newline
+                return;
+            }
+
+            // Keep the unfinished line for the next block; a line longer than the buffer grows it.
+            block[start..].CopyTo(buffer);
+            filled -= start;
+            if (filled == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+        }
+    }
+
+    private void ReadLine(ReadOnlySpan<char> line)
+    {
+        if (!line.IsEmpty && line[0] != '#')
+        {
+            ReadPlace(line.TrimEnd('\r'));
         }
     }
 

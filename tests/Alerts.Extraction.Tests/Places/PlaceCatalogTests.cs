@@ -380,6 +380,28 @@ public sealed class PlaceCatalogTests
         Assert.Equal(expected, PlaceCatalog.OverlayKind(kind));
     }
 
+    [Fact]
+    public void ReadPlaces_LongLineAndNoFinalNewline_ReadsEveryPlace()
+    {
+        var longKey = string.Join('|', Enumerable.Range(0, 20_000).Select(i => $"alias {i}"));
+        var text = "# comment\n" +
+            "XA\tC\tXanadu\t\t10\t\tXA\t\t\txanadu\tXanaduan\r\n" +
+            $"XA.1\tR\tUpper Xanadu\t\t5\tXA\tXA\tXA.1\t\tupper xanadu|{longKey}\t\n" +
+            "g1\tT\tDome\t1200\t1200\tXA.1,XA\tXA\tXA.1\tm\tdome|!Döme Town\t";
+        var builder = new PlaceCatalogBuilder([]);
+
+        builder.ReadPlaces(new MemoryStream(Encoding.UTF8.GetBytes(text)));
+        var tier = builder.Build();
+
+        Assert.Equal(["XA", "XA.1", "g1"], tier.Entries.Select(e => e.Id));
+        Assert.Equal("Upper Xanadu", tier.Names["alias 19999"].Single().Name);
+        var dome = tier.Names["dome town"].Single();
+        Assert.True(dome.Minor);
+        Assert.Equal(("Xanadu", "Upper Xanadu", 1200L), (dome.Country, dome.Region, dome.Population));
+        Assert.Equal(["XA.1", "XA"], dome.Parents);
+        Assert.Same(tier.ById["XA"], tier.Demonyms["xanaduan"].Single());
+    }
+
     private static string ReadResource(string name, bool gzip)
     {
         using var stream = typeof(PlaceCatalog).Assembly.GetManifestResourceStream(name)!;
