@@ -27,6 +27,7 @@ const CITY_POPULATION = 15000; // a City: at least this many people, or a capita
 const TOWN_POPULATION = 1000; // a minor Town: at least this many, or a second-level seat with no population given
 const REGION_SHARE = 4; // a region's prominence: the people of its cities and towns divided by this
 const CITY_ALIAS_LIMIT = 12; // alternate names kept per city
+const TOWN_ALIAS_LIMIT = 4; // … and per minor town
 const NAME_COUNT = 10; // SUBTLEX-US count from which a listed English first name is common
 const NAME_EXEMPT_POPULATION = 1000000; // a city this big (or a country) is not taken for a personal name
 const SURNAME_EXEMPT_POPULATION = 200000; // a name of the wider list (surnames of many cultures) counts when no place of that name is this prominent
@@ -238,7 +239,7 @@ for (const line of cityRows) {
   const kind = code === 'PPLX' ? 'District' : city ? 'City' : 'Town';
   const entry = add({ id: `g${id}`, kind, name: display, population, parents: [parent], minor: !city, capital: code === 'PPLC', lat: Number(lat), lon: Number(lon), region: entries.has(regionId) ? regionId : undefined });
   for (const n of [name, ascii]) if (n && n !== display) entry.aliases.add(n);
-  if (city) for (const n of englishVariants(name, ascii, alternates ? alternates.split(',') : [])) entry.aliases.add(n);
+  for (const n of englishVariants(name, ascii, alternates ? alternates.split(',') : []).slice(0, city ? CITY_ALIAS_LIMIT : TOWN_ALIAS_LIMIT)) entry.aliases.add(n);
   for (const n of [...entry.aliases, display]) for (const v of variants(n)) entry.aliases.add(v);
   if (kind === 'District') sections.push(entry);
 }
