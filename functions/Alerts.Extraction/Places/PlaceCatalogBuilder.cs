@@ -33,6 +33,8 @@ internal sealed class PlaceCatalogBuilder
     private readonly Dictionary<string, PlaceEntry[]> _names;
     private readonly Dictionary<string, PlaceEntry[]>.AlternateLookup<ReadOnlySpan<char>> _namesSpan;
     private readonly Dictionary<string, PlaceEntry[]> _demonyms = new(1024, StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _ancestorLists =
+        new Dictionary<string, string[]>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     private readonly List<string> _sharedNames = [];
     private readonly List<string> _sharedDemonyms = [];
     private int _maxWords = 1;
@@ -297,12 +299,19 @@ internal sealed class PlaceCatalogBuilder
 
     private string? NameOf(ReadOnlySpan<char> id) => id.IsEmpty ? null : Lookup(id)?.Name;
 
-    /// <summary>A list of ids, each the entry's own id string when the entry is already known.</summary>
+    /// <summary>A list of ancestor ids, each the entry's own id string when the entry is already known; places with the same
+    /// ancestors (the towns of one district) share one array.</summary>
     private string[] Ids(ReadOnlySpan<char> field)
     {
         if (field.IsEmpty)
         {
             return [];
+        }
+
+        ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(_ancestorLists, field, out var exists);
+        if (exists)
+        {
+            return shared!;
         }
 
         var result = new string[field.Count(',') + 1];
@@ -312,7 +321,7 @@ internal sealed class PlaceCatalogBuilder
             result[n++] = Lookup(field[part])?.Id ?? field[part].ToString();
         }
 
-        return result;
+        return shared = result;
     }
 
     private static string[] Strings(ReadOnlySpan<char> field)
