@@ -55,6 +55,9 @@ public sealed class PlaceCatalog
     /// <summary>The largest number of words of any name key of the main tier: how far a phrase scan needs to look ahead.</summary>
     public int MaxKeyWords => _main.MaxKeyWords;
 
+    /// <summary>The largest number of words of any name key of the minor tier (loads it).</summary>
+    public int MinorMaxKeyWords => _minor.Value.MaxKeyWords;
+
     /// <summary>Whether the minor tier has been loaded (by <see cref="FindMinor"/>, <see cref="MinorEntries"/> or <see cref="Get"/>).</summary>
     public bool MinorLoaded => _minor.IsValueCreated;
 

@@ -290,6 +290,8 @@ public sealed class PlaceCatalogTests
         var us = Catalog.Find("United States")[0];
         Assert.Contains(towns, t => PlaceCatalog.Contains(us, t) && t.Region is not null);
         Assert.Same(towns[0], Catalog.Get(towns[0].Id));
+        Assert.True(Catalog.MinorLoaded);
+        Assert.True(Catalog.MinorMaxKeyWords >= 3);
     }
 
     [Fact]
