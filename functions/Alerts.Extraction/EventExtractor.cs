@@ -1,4 +1,5 @@
 using Alerts.Core;
+using Alerts.Extraction.Places;
 using Alerts.Extraction.Rules;
 using Alerts.Extraction.Stages;
 using Microsoft.Extensions.Options;
@@ -26,12 +27,13 @@ public sealed class EventExtractor : IEventExtractor
     private readonly FigureFinder _figures;
 
     public EventExtractor(IOptions<ExtractionOptions> options)
-        : this(Gazetteer.Load(options.Value.GazetteerPath), ActorCatalog.Load(options.Value.ActorsPath), options.Value.BackgroundDays, options.Value.HistoryDays)
+        : this(options.Value.GazetteerPath is { Length: > 0 } overlay ? PlaceCatalog.Load(overlay) : PlaceCatalog.Shared,
+            ActorCatalog.Load(options.Value.ActorsPath), options.Value.BackgroundDays, options.Value.HistoryDays)
     {
     }
 
-    public EventExtractor(Gazetteer gazetteer, ActorCatalog actors, int backgroundDays = 30, int historyDays = 90)
-        : this(new GazetteerPlaceSource(gazetteer), actors, RuleBook.Default, backgroundDays, historyDays)
+    public EventExtractor(PlaceCatalog places, ActorCatalog actors, int backgroundDays = 30, int historyDays = 90)
+        : this(new CatalogPlaceSource(places), actors, RuleBook.Default, backgroundDays, historyDays)
     {
     }
 

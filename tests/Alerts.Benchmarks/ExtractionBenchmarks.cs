@@ -25,7 +25,7 @@ public class ExtractionBenchmarks
             .Select(path => reader.Read(new ArticleInput(Path.GetFileName(path), File.ReadAllBytes(path))).Article)
             .OfType<Article>()
             .ToArray();
-        _extractor = new EventExtractor(Gazetteer.Load(), ActorCatalog.Load());
+        _extractor = new EventExtractor(Alerts.Extraction.Places.PlaceCatalog.Shared, ActorCatalog.Load());
         var bytes = _articles.Sum(a => (long)System.Text.Encoding.UTF8.GetByteCount(a.Text));
         Console.WriteLine($"// corpus: {_articles.Length} articles, {bytes} bytes of text ({bytes / Math.Max(1, _articles.Length)} bytes/article)");
     }

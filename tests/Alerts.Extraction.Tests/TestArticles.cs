@@ -5,7 +5,7 @@ namespace Alerts.Extraction.Tests;
 /// <summary>Builds small articles of our own writing for the rule tests.</summary>
 internal static class TestArticles
 {
-    public static readonly EventExtractor Extractor = new(Gazetteer.Load(), ActorCatalog.Load());
+    public static readonly EventExtractor Extractor = new(Alerts.Extraction.Places.PlaceCatalog.Shared, ActorCatalog.Load());
 
     public static Article Create(string text, string? published = "2026-05-06T10:00:00+03:00") => new()
     {

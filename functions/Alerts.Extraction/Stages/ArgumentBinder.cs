@@ -33,14 +33,17 @@ internal sealed class ArgumentBinder(RuleBook rules)
                 Refine(doc, c, actors, tracing);
             }
 
-            BindPlace(doc, c, places, live, null, tracing);
+            BindPlace(doc, c, places, live, null, attachedOnly: true, tracing);
             BindDate(doc, c, dates, frames, live, tracing);
         }
 
-        // The story's main place is where its incidents were placed; incidents told without one take it.
-        foreach (var c in live.Where(c => c.IsIncident && c.Place is null))
+        // The story's main place is where its incidents were placed: a place only named nearby, or a country that only holds
+        // it, does not beat it; incidents told without any place take it.
+        foreach (var c in live.Where(c => c.Place is null))
         {
-            if (MainPlace(doc, live, c.Sentence.Story, places) is { } main && (c.Sentence.Zone is Zone.Lede or Zone.Headline || c.IsNoun))
+            var main = c.IsIncident ? MainPlace(doc, live, c.Sentence.Story, places) : null;
+            BindPlace(doc, c, places, live, main, attachedOnly: false, tracing);
+            if (c.Place is null && main is not null && (c.Sentence.Zone is Zone.Lede or Zone.Headline || c.IsNoun))
             {
                 c.Place = main;
                 c.Note(tracing, $"place {main.Place.Name}: the story's main place ({main.Rule})");
@@ -70,15 +73,18 @@ internal sealed class ArgumentBinder(RuleBook rules)
             var sentence = anchor.Sentence;
             var others = live.Where(c => c.Sentence == sentence && c != anchor && sentence.ClauseOf(c.HeadStart) != sentence.ClauseOf(anchor.HeadStart)).ToList();
             var offset = d.RelativeDays!.Value;
-            var anchorDay = anchor.Day
-                ?? live.Where(c => c.Type == anchor.Type && c.Day is not null && c.Basis != DateBasis.Inferred).Select(c => c.Day).FirstOrDefault()
-                ?? others.Where(o => o.Day is not null).Select(o => o.Day!.Value.AddDays(-offset)).Cast<DateOnly?>().FirstOrDefault();
+
+            // The sentence's other events are its news: their day (own, or their type's elsewhere in the article) dates the anchor.
+            DateOnly? DayOf(Candidate c) => c.Day is { } own && c.Basis != DateBasis.Inferred ? own
+                : live.Where(o => o != anchor && o.Type == c.Type && o.Day is not null && o.Basis != DateBasis.Inferred).Select(o => o.Day).FirstOrDefault();
+            var anchorDay = others.Select(DayOf).Where(x => x is not null).Select(x => x!.Value.AddDays(-offset)).Cast<DateOnly?>().FirstOrDefault()
+                ?? (anchor.Day is { } own && anchor.Basis != DateBasis.Inferred ? own : DayOf(anchor));
             if (anchorDay is not { } day)
             {
                 continue;
             }
 
-            if (anchor.Day is null)
+            if (anchor.Day is null || anchor.Basis == DateBasis.Inferred)
             {
                 anchor.Day = day;
                 anchor.Basis = DateBasis.Relative;
@@ -264,7 +270,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
 
     // ------------------------------------------------------------------ place
 
-    private void BindPlace(Document doc, Candidate c, List<PlaceMention> places, List<Candidate> live, PlaceMention? mainPlace, bool tracing)
+    private void BindPlace(Document doc, Candidate c, List<PlaceMention> places, List<Candidate> live, PlaceMention? mainPlace, bool attachedOnly, bool tracing)
     {
         var sentence = c.Sentence;
         var (clauseStart, clauseEnd) = sentence.ClauseOf(c.HeadStart);
@@ -287,16 +293,24 @@ internal sealed class ArgumentBinder(RuleBook rules)
         string why;
         var chosen = MostSpecific(attached);
         why = "attached to the trigger";
-        if (chosen is null)
+
+        // Named nearby, not attached: taken unless the story's main place lies inside it (a country that only holds the scene).
+        bool Coarser(PlaceMention p) => mainPlace is not null && p.Place.Specificity < mainPlace.Place.Specificity && p.Place.Contains(mainPlace.Place);
+        if (chosen is null && !attachedOnly)
         {
-            chosen = MostSpecific(scene.Where(p => !p.Weak && p.Start >= clauseStart && p.End <= clauseEnd && !Owned(p)));
+            chosen = MostSpecific(scene.Where(p => !p.Weak && p.Start >= clauseStart && p.End <= clauseEnd && !Owned(p) && !Coarser(p)));
             why = "named in its clause";
         }
 
-        if (chosen is null)
+        if (chosen is null && !attachedOnly)
         {
-            chosen = MostSpecific(scene.Where(p => !p.Weak && !Owned(p)));
+            chosen = MostSpecific(scene.Where(p => !p.Weak && !Owned(p) && !Coarser(p)));
             why = "named in its sentence";
+        }
+
+        if (chosen is null && attachedOnly)
+        {
+            return;
         }
 
         if (chosen is null && !c.IsIncident)

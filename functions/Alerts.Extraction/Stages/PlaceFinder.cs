@@ -97,7 +97,7 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
                 }
 
                 var text = doc.TextOf(capture.Start, capture.End);
-                if (actors.Any(a => a.Start <= capture.Start && capture.End <= a.End))
+                if (actors.Any(a => a.Start <= capture.Start && capture.End <= a.End) || source.Demonym(Key(doc, capture.Start, capture.Start + 1)) is not null)
                 {
                     continue;
                 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Alerts.Core;
+using Alerts.Extraction.Places;
 
 namespace Alerts.Extraction.Stages;
 
@@ -50,13 +52,48 @@ internal interface IPlaceSource
     PlaceRef? Demonym(string key);
 }
 
-/// <summary>The built-in gazetteer (plus an operator's overlay) as a place source.</summary>
-internal sealed class GazetteerPlaceSource(Gazetteer gazetteer) : IPlaceSource
+/// <summary>The world gazetteer (<see cref="PlaceCatalog"/>, plus an operator's overlay) as a place source.</summary>
+internal sealed class CatalogPlaceSource(PlaceCatalog catalog) : IPlaceSource
 {
-    public int MaxWords => gazetteer.MaxWords;
+    private readonly ConcurrentDictionary<string, PlaceRef> _refs = new(StringComparer.Ordinal);
 
+    public int MaxWords => Math.Max(catalog.MaxKeyWords, 6);
+
+    /// <summary>The main tier's candidates, else the small towns of the minor tier (marked <see cref="PlaceRef.Minor"/>).</summary>
     public IReadOnlyList<PlaceRef> Lookup(string key)
-        => gazetteer.TryGet(key, out var known) ? [PlaceRef.Of(known.Place, PlaceRef.SpecificityOf(known.Place.Kind))] : [];
+    {
+        var found = catalog.FindKey(key);
+        if (found.Count == 0)
+        {
+            found = catalog.FindMinorKey(key);
+        }
 
-    public PlaceRef? Demonym(string key) => null;
+        if (found.Count == 0)
+        {
+            return [];
+        }
+
+        var ambiguous = catalog.AmbiguityOf(key) != NameAmbiguity.None;
+        return [.. found.Select(e => Ref(e) is var r && (ambiguous || e.Minor) ? r with { Ambiguous = ambiguous, Minor = e.Minor } : r)];
+    }
+
+    public PlaceRef? Demonym(string key) => catalog.FindDemonymKey(key) is [var country, ..] ? Ref(country) : null;
+
+    private PlaceRef Ref(PlaceEntry entry) => _refs.GetOrAdd(entry.Id, _ =>
+    {
+        var kind = entry.Kind switch
+        {
+            PlaceKind.Country => "country",
+            PlaceKind.Region => "province",
+            PlaceKind.District => "district",
+            PlaceKind.City => "city",
+            PlaceKind.Town => "town",
+            PlaceKind.Facility => "facility",
+            PlaceKind.Water => "sea",
+            _ => "area",
+        };
+        var containers = catalog.ParentsOf(entry).Select(p => p.Name).Where(n => !string.Equals(n, entry.Name, StringComparison.OrdinalIgnoreCase)).Distinct().ToList();
+        var place = new Place(entry.Name, entry.Region is { } region && region != entry.Name ? region : null, entry.Country is { } country && country != entry.Name ? country : null, kind);
+        return new PlaceRef(place, PlaceRef.SpecificityOf(kind), containers);
+    });
 }
