@@ -69,22 +69,40 @@ internal static class PlainTextParser
     }
 
     /// <summary>
-    /// Joins the lines of one block into a paragraph. A short heading line that opens the block (a live-blog entry's
-    /// "23:52 | Summary" line) keeps its line end so it does not run into the entry's first sentence; other lines are joined with a space.
+    /// Joins the lines of one block into a paragraph. A short line without closing punctuation (a subhead, a live-blog entry's
+    /// "23:52 | Summary" line) keeps its line end so it does not run into the sentence after it; other lines are joined with a space.
     /// </summary>
     private static void AddJoined(ReadOnlySpan<string> block, ParsedArticle article)
     {
-        var heading = ParsedArticle.Collapse(block[0]);
-        var rest = ParsedArticle.Collapse(string.Join(' ', block[1..].ToArray()));
-        if (heading.Length > 0 && rest.Length > 0 && WordCount(heading) <= 12 && heading[^1] is not ('.' or ',' or ';' or ':' or '!' or '?' or '"' or '\u201D' or '-' or '\u2014'))
+        var parts = new List<string>();
+        var run = new List<string>();
+        var lines = block.ToArray().Select(l => ParsedArticle.Collapse(l)).Where(l => l.Length > 0).ToList();
+        for (var i = 0; i < lines.Count; i++)
         {
-            article.Paragraphs.Add(string.Concat(heading, "\n", rest));
+            var line = lines[i];
+            run.Add(line);
+
+            // A heading, not a wrapped sentence: the next line starts a new one (capital or digit).
+            if (IsHeading(line) && i + 1 < lines.Count && (char.IsUpper(line[0]) || char.IsDigit(line[0])) && (char.IsUpper(lines[i + 1][0]) || char.IsDigit(lines[i + 1][0])))
+            {
+                parts.Add(string.Join(' ', run));
+                run.Clear();
+            }
         }
-        else
+
+        if (run.Count > 0)
         {
-            article.AddParagraph(string.Join(' ', block.ToArray()));
+            parts.Add(string.Join(' ', run));
+        }
+
+        if (parts.Count > 0)
+        {
+            article.Paragraphs.Add(string.Join("\n", parts));
         }
     }
+
+    private static bool IsHeading(string line)
+        => WordCount(line) <= 12 && line[^1] is not ('.' or ',' or ';' or ':' or '!' or '?' or '"' or '\u201D' or '\'' or '\u2019' or '-' or '\u2014' or ')');
 
     /// <summary>Reads the header lines at the top; returns the index of the first body line, or 0 when there is no header.</summary>
     private static int HeaderLines(string[] lines, ParsedArticle article)

@@ -62,9 +62,16 @@ public enum DateBasis
 /// another level of the same place can be recognised as one incident.</param>
 public sealed record Place(string Name, string? Province = null, string? Country = null, string? Kind = null, string? NamedAs = null, IReadOnlyList<string>? Within = null)
 {
-    /// <summary>The name with the places that contain it: "Pahalgam, Jammu and Kashmir, India".</summary>
+    /// <summary>The name (and the article's own spelling, when it differs) with the places that contain it: "Pahlgam (Pahalgam), Anantnag, Jammu and Kashmir, India".</summary>
     [JsonIgnore]
-    public string FullName => Within is { Count: > 0 } within ? $"{Name}, {string.Join(", ", within)}" : Name;
+    public string FullName
+    {
+        get
+        {
+            var name = NamedAs is { Length: > 0 } own && !string.Equals(own, Name, StringComparison.OrdinalIgnoreCase) ? $"{Name} ({own})" : Name;
+            return Within is { Count: > 0 } within ? $"{name}, {string.Join(", ", within)}" : name;
+        }
+    }
 
     /// <summary>True when <paramref name="other"/> is this place, lies inside it, or contains it.</summary>
     public bool Overlaps(Place other)

@@ -14,6 +14,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
     private readonly WordClass _locative = rules.Lexicon.Class("locative_prep");
     private readonly WordClass _airMeans = rules.Lexicon.Class("air_means");
     private readonly WordClass _aircraft = rules.Lexicon.Class("aircraft");
+    private List<Candidate> _live = [];
     private readonly WordClass _anaphors = rules.Lexicon.Class("anaphor");
     private readonly WordClass _deals = rules.Lexicon.Class("deal_noun");
     private readonly WordClass _ceasefires = rules.Lexicon.Class("ceasefire_noun");
@@ -25,6 +26,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
         List<FigureMention> figures, List<FrameMention> frames, bool tracing)
     {
         var live = candidates.Where(c => c.VetoedBy is null).ToList();
+        _live = live;
         foreach (var c in live)
         {
             BindActors(doc, c, actors, tracing);
@@ -221,7 +223,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
         {
             next = EventType.Attack;
         }
-        else if (c.Type == EventType.Attack && !byArmedGroup && (byState || AirMeansBefore(doc, c)) && air > 0)
+        else if (c.Type == EventType.Attack && !byArmedGroup && (byState || AirMeansBefore(doc, c) || (agent is null && ground == 0 && StoryStrikesFromTheAir(c))) && air > 0)
         {
             next = EventType.Airstrike;
         }
@@ -232,6 +234,10 @@ internal sealed class ArgumentBinder(RuleBook rules)
             c.Type = next;
         }
     }
+
+    /// <summary>The story's headline or lede reports an air strike: its missiles and drones with no other agent are that strike's.</summary>
+    private bool StoryStrikesFromTheAir(Candidate c)
+        => _live.Any(o => o.Type == EventType.Airstrike && o.Sentence.Story == c.Sentence.Story && o.Sentence.Zone is Zone.Lede or Zone.Headline && o.Modality == Modality.Asserted);
 
     /// <summary>"its jets' attack", "a warplane raid": aircraft named right before an attack noun struck from the air.</summary>
     private bool AirMeansBefore(Document doc, Candidate c)
@@ -287,7 +293,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
         // 1. Attached: a locative preposition after the trigger in its clause, or a modifier right before it.
         var attached = scene.Where(p => !p.Weak || c.IsIncident).Where(p =>
                 (p.Start >= c.HeadEnd && p.Start < clauseEnd && (AfterLocative(doc, p.Start, c.HeadEnd) || DirectObject(doc, c, p)) && !Owned(p))
-                || (c.IsNoun && p.End <= c.HeadStart && c.HeadStart - p.End <= 2 && p.Start >= clauseStart)
+                || (c.IsNoun && p.End <= c.HeadStart && c.HeadStart - p.End <= 2 && p.Start >= clauseStart && !(p.Place.Place.Kind == "country" && doc.Tokens[p.End].Norm == "'s"))
                 || (p.Start >= c.HeadStart && p.End <= c.HeadEnd))
             .ToList();
         string why;
@@ -323,6 +329,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
         {
             c.Place = chosen;
             c.PlaceIsOwn = why is "attached to the trigger" or "named in its clause" or "named in its sentence";
+            c.PlaceIsLoose = why == "named in its sentence";
             c.Note(tracing, $"place {chosen.Place.Name}: {why} ({chosen.Rule}{(chosen.Place.Containers.Count > 0 ? ", in " + string.Join(" < ", chosen.Place.Containers) : "")})");
         }
 

@@ -41,7 +41,7 @@ internal static class EventMerger
 
             if (target is null)
             {
-                if (c.IsNoun && c.IsIncident && c.Day is null && (!c.PlaceIsOwn || c.Place!.Weak) && c.Killed is null && c.Injured is null && c.Sentence.Zone == Zone.Body)
+                if (c.IsNoun && c.IsIncident && c.Day is null && (!c.PlaceIsOwn || c.PlaceIsLoose || c.Place!.Weak) && c.Killed is null && c.Injured is null && c.Sentence.Zone == Zone.Body)
                 {
                     c.Note(tracing, "dropped: an incident named in passing, with no day, place or toll");
                     continue;
@@ -95,9 +95,11 @@ internal static class EventMerger
             return false;
         }
 
+        // Both told for the same day, at places one inside the other and finer than a country.
         var day = GroupDay(group)?.Day;
         var place = GroupPlace(group);
-        return (day is null || c.Day is null || day == c.Day) && place is not null && c.PlaceIsOwn && c.Place is not null && place.Compatible(c.Place.Place);
+        return day is not null && day == c.Day && place is not null && c.PlaceIsOwn && c.Place is not null
+               && place.Compatible(c.Place.Place) && place.Place.Kind != "country" && c.Place.Place.Place.Kind != "country";
     }
 
     /// <summary>History, not news: the event's day (or its window's end) lies more than <paramref name="historyDays"/> before the article.</summary>
@@ -199,7 +201,7 @@ internal static class EventMerger
             DateBasis = basis,
             NotBefore = day is null ? window?.From : null,
             NotAfter = day is null ? window?.To ?? (recall ? doc.Published : null) : null,
-            Place = place is null ? null : place.Place with { Within = place.Containers.Count > 0 ? place.Containers : null },
+            Place = place is null ? null : place.Place with { Within = place.Containers.Count > 0 ? place.Containers : null, NamedAs = PlaceText(doc, group, place) },
             Actors = [.. group.SelectMany(c => c.Actors).Distinct(StringComparer.OrdinalIgnoreCase)],
             Targets = [.. group.SelectMany(c => c.Targets).Distinct(StringComparer.OrdinalIgnoreCase)],
             Weapons = [.. group.SelectMany(c => c.Weapons).Distinct(StringComparer.OrdinalIgnoreCase)],
@@ -211,6 +213,13 @@ internal static class EventMerger
             Confidence = Confidence(group, day, place),
             Story = sentence.Story,
         };
+    }
+
+    /// <summary>How the article wrote the place, when that differs from its canonical name ("Pahalgam" for "Pahlgam").</summary>
+    private static string? PlaceText(Document doc, List<Candidate> group, PlaceRef place)
+    {
+        var mention = group.Select(c => c.Place).FirstOrDefault(p => p is not null && p.Place == place);
+        return mention is null ? null : doc.TextOf(mention.Start, mention.End);
     }
 
     private static double Confidence(List<Candidate> group, DateOnly? day, PlaceRef? place)

@@ -92,6 +92,9 @@ internal sealed class Candidate(int id, EventType type, Sentence sentence, int h
     /// <summary>The place was named with the trigger (not borrowed from the story or the dateline).</summary>
     public bool PlaceIsOwn { get; set; }
 
+    /// <summary>The place was only named elsewhere in the trigger's sentence.</summary>
+    public bool PlaceIsLoose { get; set; }
+
     public DateMention? Date { get; set; }
 
     public DateOnly? Day { get; set; }

@@ -12,6 +12,7 @@ namespace Alerts.Extraction.Stages;
 internal sealed class ModalityResolver(RuleBook rules)
 {
     private readonly WordClass _prepositions = rules.Lexicon.Class("preposition");
+    private readonly WordClass _determiners = rules.Lexicon.Class("det");
 
     public void Resolve(Document doc, List<Candidate> candidates, List<FrameMention> frames, bool tracing)
     {
@@ -60,7 +61,7 @@ internal sealed class ModalityResolver(RuleBook rules)
                 }
 
                 // "could be a response to the strike": a modal's reach over a noun ends at a preposition.
-                if (c.IsNoun && data.Scope == "before" && data.Modality is "hedged" or "future" && Enumerable.Range(m.End, Math.Max(0, c.HeadStart - m.End)).Any(t => _prepositions.Contains(doc.Tokens[t].Norm)))
+                if (c.IsNoun && data.Scope == "before" && data.Modality is "hedged" or "future" && Enumerable.Range(m.End, Math.Max(0, c.HeadStart - m.End)).Any(t => IsPreposition(doc, t)))
                 {
                     continue;
                 }
@@ -90,6 +91,24 @@ internal sealed class ModalityResolver(RuleBook rules)
                 }
             }
         }
+    }
+
+    /// <summary>A preposition; "to" only before a noun phrase ("a response to the strike"), not before a verb ("to carry out strikes").</summary>
+    private bool IsPreposition(Document doc, int t)
+    {
+        var norm = doc.Tokens[t].Norm;
+        if (!_prepositions.Contains(norm))
+        {
+            return false;
+        }
+
+        if (norm != "to" || t + 1 >= doc.Tokens.Count)
+        {
+            return true;
+        }
+
+        var next = doc.Tokens[t + 1];
+        return next.IsCapitalized || next.IsNumber || _determiners.Contains(next.Norm);
     }
 
     /// <summary>A comma, colon or dash between a cue and a trigger ends the cue's reach.</summary>

@@ -16,6 +16,8 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
     private readonly WordClass _particles = rules.Lexicon.Class("name_particle");
     private readonly WordClass _notNames = rules.Lexicon.Class("not_a_place_name");
     private readonly WordClass _facilityWords = rules.Lexicon.Class("facility_word");
+    private readonly WordClass _controlSuffix = rules.Lexicon.Class("control_suffix");
+    private readonly WordClass _directions = rules.Lexicon.Class("direction");
 
     public List<PlaceMention> Find(Document doc, IReadOnlyList<ActorMention> actors)
     {
@@ -33,6 +35,13 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
                     continue;
                 }
 
+                // "Pakistan-controlled", "Israeli-held": an area under a place.
+                if (Controlled(doc, i) is { } controlled)
+                {
+                    found.Add(new PlaceMention(i, i + 1, controlled, "controlled-area"));
+                    continue;
+                }
+
                 for (var n = Math.Min(source.MaxWords, WordsAt(tokens, i, sentence.End)); n >= 1; n--)
                 {
                     var key = Key(doc, i, i + n);
@@ -43,9 +52,15 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
                     }
 
                     var place = candidates[0];
-                    if ((place.Ambiguous || place.Minor) && !AfterLocative(tokens, i, sentence.First))
+                    if ((place.Ambiguous || place.Minor) && (!AfterLocative(tokens, i, sentence.First) || (place.Ambiguous && i > 0 && tokens[i - 1].Norm == "the")))
                     {
                         continue;
+                    }
+
+                    // "Hassan Nasrallah", "Ismail Haniyeh": a name after a capitalised word that is no place is a person's or an organisation's.
+                    if (InLongerName(tokens, i, sentence.First))
+                    {
+                        break;
                     }
 
                     found.Add(new PlaceMention(i, i + n, place, "gazetteer"));
@@ -173,6 +188,33 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
         {
             doc.PlaceEnd[p.Start] = Math.Max(doc.PlaceEnd[p.Start], p.End);
         }
+    }
+
+    private PlaceRef? Controlled(Document doc, int i)
+    {
+        var token = doc.Tokens[i];
+        var dash = token.Norm.LastIndexOf('-');
+        if (!token.Is(TokenFlags.Hyphenated) || dash <= 0 || !_controlSuffix.Contains(token.Norm[(dash + 1)..]))
+        {
+            return null;
+        }
+
+        var head = TextFolding.Key(token.Norm[..dash]);
+        var place = source.Lookup(head) is [var known, ..] ? known : source.Demonym(head);
+        return place is null ? null : new PlaceRef(place.Place with { Name = doc.TextOf(i, i + 1), Kind = "area" }, place.Specificity + 1, [place.Name, .. place.Containers], Approximate: true);
+    }
+
+    /// <summary>A capitalised word before the name that is neither a place, a title nor the sentence's first word makes it part of a longer name.</summary>
+    private bool InLongerName(List<Token> tokens, int i, int first)
+    {
+        if (i - 1 < first + 1)
+        {
+            return false;
+        }
+
+        var before = tokens[i - 1];
+        return before.IsCapitalized && before.IsWord && !before.Is(TokenFlags.AllCaps) && !_notNames.Contains(before.Norm) && !_directions.Contains(before.Norm)
+               && source.Lookup(before.Norm).Count == 0 && source.Demonym(before.Norm) is null;
     }
 
     private bool CanStartName(List<Token> tokens, int i, int end)
