@@ -21,6 +21,9 @@ internal enum Shape
     /// <summary><c>#lower</c>: a word that starts in lower case.</summary>
     Lower,
 
+    /// <summary><c>#ed</c>: a lower-case word ending in "ed" (a past tense or participle).</summary>
+    Past,
+
     /// <summary><c>#num</c>: a number phrase ("13", "2,800", "twenty-five", "1.2 million").</summary>
     Number,
 
@@ -428,6 +431,7 @@ internal sealed class TokenPattern
                 Shape.Cap => tokens[pos].IsCapitalized ? pos + 1 : -1,
                 Shape.Caps => tokens[pos].Is(TokenFlags.AllCaps) ? pos + 1 : -1,
                 Shape.Lower => tokens[pos].IsWord && !tokens[pos].IsCapitalized ? pos + 1 : -1,
+                Shape.Past => tokens[pos].IsWord && !tokens[pos].IsCapitalized && tokens[pos].Norm.Length > 3 && tokens[pos].Norm.EndsWith("ed", StringComparison.Ordinal) ? pos + 1 : -1,
                 _ => Math.Min(facts.EndOf(shape, pos), end),
             };
         }
@@ -670,6 +674,7 @@ internal sealed class TokenPattern
                     "cap" => Shape.Cap,
                     "caps" => Shape.Caps,
                     "lower" => Shape.Lower,
+                    "ed" => Shape.Past,
                     "num" => Shape.Number,
                     "place" => Shape.Place,
                     "actor" => Shape.Actor,

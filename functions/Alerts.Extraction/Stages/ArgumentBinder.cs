@@ -15,7 +15,9 @@ internal sealed class ArgumentBinder(RuleBook rules)
     private readonly WordClass _airMeans = rules.Lexicon.Class("air_means");
     private readonly WordClass _aircraft = rules.Lexicon.Class("aircraft");
     private List<Candidate> _live = [];
+    private List<PlaceMention> _places = [];
     private readonly WordClass _anaphors = rules.Lexicon.Class("anaphor");
+    private readonly WordClass _timeOpeners = rules.Lexicon.Class("time_opener");
     private readonly WordClass _deals = rules.Lexicon.Class("deal_noun");
     private readonly WordClass _ceasefires = rules.Lexicon.Class("ceasefire_noun");
     private readonly WordClass _groundMeans = rules.Lexicon.Class("ground_means");
@@ -27,6 +29,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
     {
         var live = candidates.Where(c => c.VetoedBy is null).ToList();
         _live = live;
+        _places = places;
         foreach (var c in live)
         {
             BindActors(doc, c, actors, tracing);
@@ -328,7 +331,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
         if (chosen is not null)
         {
             c.Place = chosen;
-            c.PlaceIsOwn = why is "attached to the trigger" or "named in its clause" or "named in its sentence";
+            c.PlaceIsOwn = sentence.Zone != Zone.Headline && why is "attached to the trigger" or "named in its clause" or "named in its sentence";
             c.PlaceIsLoose = why == "named in its sentence";
             c.Note(tracing, $"place {chosen.Place.Name}: {why} ({chosen.Rule}{(chosen.Place.Containers.Count > 0 ? ", in " + string.Join(" < ", chosen.Place.Containers) : "")})");
         }
@@ -376,10 +379,15 @@ internal sealed class ArgumentBinder(RuleBook rules)
         return false;
     }
 
+    /// <summary>
+    /// The most specific of places that nest ("Pahalgam in Jammu and Kashmir"); for a list of places side by side ("Poonch,
+    /// Rajouri and Baramulla") the place that holds them all, when one was named.
+    /// </summary>
     private static PlaceMention? MostSpecific(IEnumerable<PlaceMention> places)
     {
+        var list = places.ToList();
         PlaceMention? best = null;
-        foreach (var p in places)
+        foreach (var p in list)
         {
             if (best is null || p.Place.Specificity > best.Place.Specificity)
             {
@@ -387,7 +395,21 @@ internal sealed class ArgumentBinder(RuleBook rules)
             }
         }
 
-        return best;
+        if (best is null)
+        {
+            return null;
+        }
+
+        var siblings = list.Where(p => p.Place.Name != best.Place.Name && !p.Place.Compatible(best.Place) && p.Place.Specificity >= 4).ToList();
+        if (siblings.Count == 0)
+        {
+            return best;
+        }
+
+        // Several unrelated places: the one named that holds them all, else the first.
+        return list.Where(p => p.Place.Specificity < best.Place.Specificity && p.Place.Contains(best.Place) && siblings.All(s => p.Place.Contains(s.Place)))
+                   .MaxBy(p => p.Place.Specificity)
+               ?? list[0];
     }
 
     /// <summary>
@@ -424,7 +446,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
 
     // ------------------------------------------------------------------ dates
 
-    private static void BindDate(Document doc, Candidate c, List<DateMention> dates, List<FrameMention> frames, List<Candidate> live, bool tracing)
+    private void BindDate(Document doc, Candidate c, List<DateMention> dates, List<FrameMention> frames, List<Candidate> live, bool tracing)
     {
         var sentence = c.Sentence;
         var (clauseStart, clauseEnd) = sentence.ClauseOf(c.HeadStart);
@@ -455,7 +477,10 @@ internal sealed class ArgumentBinder(RuleBook rules)
 
         if (chosen is null && !c.IsRecall && !c.IsReference)
         {
-            chosen = inSentence.Where(d => !d.IsSaid && Mine(d) && !others.Any(o => sentence.ClauseOf(o.HeadStart) == sentence.ClauseOf(d.Start))).OrderBy(d => Distance(c, d)).FirstOrDefault();
+            // Not a day of a time clause ("since the truce was renewed on 25 February"): it dates another happening.
+            chosen = inSentence.Where(d => !d.IsSaid && Mine(d) && !others.Any(o => sentence.ClauseOf(o.HeadStart) == sentence.ClauseOf(d.Start))
+                                           && !_timeOpeners.Contains(doc.Tokens[sentence.ClauseOf(d.Start).Start].Norm))
+                .OrderBy(d => Distance(c, d)).FirstOrDefault();
             why = "in its sentence";
         }
 
@@ -477,7 +502,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
 
     // ------------------------------------------------------------------ figures
 
-    private static void BindFigures(Document doc, List<Candidate> live, List<FigureMention> figures, bool tracing)
+    private void BindFigures(Document doc, List<Candidate> live, List<FigureMention> figures, bool tracing)
     {
         foreach (var f in figures.Where(f => !f.Aggregate))
         {
@@ -500,6 +525,15 @@ internal sealed class ArgumentBinder(RuleBook rules)
             if (owner is null)
             {
                 continue;
+            }
+
+            // "All 13 deaths were in Poonch district": the toll's sentence names a place inside the incident's.
+            if (incidents.Count == 0 && owner.Place is { } held && _places.FirstOrDefault(p => p.Start >= sentence.First && p.End <= sentence.End && !p.NotScene
+                    && p.Place.Specificity > held.Place.Specificity && held.Place.Contains(p.Place) && AfterLocative(doc, p.Start, sentence.First)) is { } finer)
+            {
+                owner.Place = finer;
+                owner.PlaceIsOwn = true;
+                owner.Note(tracing, $"place {finer.Place.Name}: named with its toll, inside {held.Place.Name}");
             }
 
             if (f.Killed is { } k && k > (owner.Killed ?? -1))

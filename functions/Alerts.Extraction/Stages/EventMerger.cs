@@ -23,7 +23,9 @@ internal static class EventMerger
             }
 
             var reference = c.IsReference && c.Day is null;
-            var target = groups.FirstOrDefault(g => Compatible(g, c, strict: true))
+            // A headline joins the body's report of its event, the lede's first.
+            var order = c.Sentence.Zone == Zone.Headline ? groups.OrderBy(g => g[0].Sentence.Zone == Zone.Lede ? 0 : 1).ToList() : groups;
+            var target = order.FirstOrDefault(g => Compatible(g, c, strict: true))
                          ?? (c.Day is null && !c.PlaceIsOwn ? groups.LastOrDefault(g => Compatible(g, c, strict: false)) : null)
                          ?? groups.FirstOrDefault(g => SameIncident(g, c));
             if (target is null && reference)

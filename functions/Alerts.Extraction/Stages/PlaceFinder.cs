@@ -18,6 +18,7 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
     private readonly WordClass _facilityWords = rules.Lexicon.Class("facility_word");
     private readonly WordClass _controlSuffix = rules.Lexicon.Class("control_suffix");
     private readonly WordClass _directions = rules.Lexicon.Class("direction");
+    private readonly WordClass _geoNouns = rules.Lexicon.Class("geo_common_noun");
 
     public List<PlaceMention> Find(Document doc, IReadOnlyList<ActorMention> actors)
     {
@@ -52,13 +53,18 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
                     }
 
                     var place = candidates[0];
+                    if (n == 1 && _geoNouns.Contains(tokens[i].Norm))
+                    {
+                        continue;
+                    }
+
                     if ((place.Ambiguous || place.Minor) && (!AfterLocative(tokens, i, sentence.First) || (place.Ambiguous && i > 0 && tokens[i - 1].Norm == "the")))
                     {
                         continue;
                     }
 
                     // "Hassan Nasrallah", "Ismail Haniyeh": a name after a capitalised word that is no place is a person's or an organisation's.
-                    if (InLongerName(tokens, i, sentence.First))
+                    if (InLongerName(tokens, i, sentence.First, found))
                     {
                         break;
                     }
@@ -205,7 +211,7 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
     }
 
     /// <summary>A capitalised word before the name that is neither a place, a title nor the sentence's first word makes it part of a longer name.</summary>
-    private bool InLongerName(List<Token> tokens, int i, int first)
+    private bool InLongerName(List<Token> tokens, int i, int first, List<PlaceMention> found)
     {
         if (i - 1 < first + 1)
         {
@@ -214,7 +220,7 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
 
         var before = tokens[i - 1];
         return before.IsCapitalized && before.IsWord && !before.Is(TokenFlags.AllCaps) && !_notNames.Contains(before.Norm) && !_directions.Contains(before.Norm)
-               && source.Lookup(before.Norm).Count == 0 && source.Demonym(before.Norm) is null;
+               && !found.Any(p => p.End == i) && source.Demonym(before.Norm) is null && !_geoNouns.Contains(before.Norm);
     }
 
     private bool CanStartName(List<Token> tokens, int i, int end)
