@@ -18,6 +18,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
     private List<PlaceMention> _places = [];
     private readonly WordClass _anaphors = rules.Lexicon.Class("anaphor");
     private readonly WordClass _timeOpeners = rules.Lexicon.Class("time_opener");
+    private readonly WordClass _prepositions = rules.Lexicon.Class("preposition");
     private readonly WordClass _deals = rules.Lexicon.Class("deal_noun");
     private readonly WordClass _ceasefires = rules.Lexicon.Class("ceasefire_noun");
     private readonly WordClass _groundMeans = rules.Lexicon.Class("ground_means");
@@ -461,7 +462,19 @@ internal sealed class ArgumentBinder(RuleBook rules)
             return !others.Any(o => sentence.ClauseOf(o.HeadStart) == sentence.ClauseOf(d.Start) && Distance(o, d) < mine);
         }
 
-        var inClause = inSentence.Where(d => !d.IsSaid && d.Start >= clauseStart && d.End <= clauseEnd && Mine(d)).OrderBy(d => Distance(c, d)).FirstOrDefault();
+        // "the mission formed in 2014": a year or month right after another verb's participle dates that verb.
+        bool OtherParticiple(DateMention d)
+        {
+            var t = d.Start - 1;
+            while (t > sentence.First && _prepositions.Contains(doc.Tokens[t].Norm))
+            {
+                t--;
+            }
+
+            return d.Day is null && t >= sentence.First && (t < c.HeadStart || t >= c.HeadEnd) && doc.Tokens[t] is { IsCapitalized: false } tok && tok.Norm.Length > 3 && tok.Norm.EndsWith("ed", StringComparison.Ordinal);
+        }
+
+        var inClause = inSentence.Where(d => !d.IsSaid && !OtherParticiple(d) && d.Start >= clauseStart && d.End <= clauseEnd && Mine(d)).OrderBy(d => Distance(c, d)).FirstOrDefault();
         var chosen = inClause;
         var why = "in its clause";
         // A date beside the verb of saying is the day it was said ("X said on Monday that …"): a past day.
@@ -492,7 +505,8 @@ internal sealed class ArgumentBinder(RuleBook rules)
         c.Date = chosen;
         var future = !said && c.Modality is Modality.Future or Modality.Conditional && chosen.FutureDay is not null;
         c.Day = future ? chosen.FutureDay : chosen.Day;
-        c.Basis = why == "the day it was said" ? DateBasis.Inferred : chosen.Basis;
+        // The day a status was said is the day it was announced (its day); an incident's day only defaults to it.
+        c.Basis = why == "the day it was said" && c.IsIncident ? DateBasis.Inferred : chosen.Basis;
         c.Note(tracing, $"date {c.Day?.ToString("yyyy-MM-dd") ?? $"{chosen.From:yyyy-MM-dd}..{chosen.To:yyyy-MM-dd}"}: \"{doc.TextOf(chosen.Start, chosen.End)}\" {why} ({chosen.Rule})");
     }
 

@@ -62,19 +62,23 @@ internal sealed class DateFinder(RuleBook rules)
     /// <summary>"said on Tuesday", "told reporters Sunday": the day something was said.</summary>
     private bool Said(Document doc, int start, int first)
     {
+        // "said on Tuesday", "told Russian media on Sunday", "said in a statement on Friday": a verb of saying a few words before.
         var speech = rules.Lexicon.Class("speech_verb");
-        var t = start - 1;
-        if (t >= first && doc.Tokens[t].Norm == "on")
+        for (var t = start - 1; t >= first && t >= start - 5; t--)
         {
-            t--;
+            var token = doc.Tokens[t];
+            if (speech.Contains(token.Norm))
+            {
+                return true;
+            }
+
+            if (token.IsPunct)
+            {
+                return false;
+            }
         }
 
-        while (t >= first && doc.Tokens[t].Norm is "reporters" or "journalists" or "media" or "the" or "press")
-        {
-            t--;
-        }
-
-        return t >= first && speech.Contains(doc.Tokens[t].Norm);
+        return false;
     }
 
     private bool Scheduled(Document doc, int start, int first)

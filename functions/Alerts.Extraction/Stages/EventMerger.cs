@@ -67,7 +67,10 @@ internal static class EventMerger
             var group = groups[g];
             var e = ToEvent(doc, group, backgroundDays);
             var history = IsHistory(doc, e, historyDays);
-            if ((e.IsBackground && group.All(c => c.IsReference)) || history)
+
+            // A status recalled in the past perfect with no day ("had agreed to a truce earlier this year") is background to the news.
+            var recalledStatus = !e.IsBackground && e.Date is null && group.All(c => c.IsRecall && !c.IsIncident);
+            if ((e.IsBackground && group.All(c => c.IsReference)) || history || recalledStatus)
             {
                 foreach (var c in group)
                 {

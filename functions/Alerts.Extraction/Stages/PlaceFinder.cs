@@ -166,11 +166,12 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
             }
         }
 
-        // Mentions that are speakers, institutions or destinations.
+        // Mentions that are speakers, institutions or destinations (never the object of a preposition: "the attack on X occurred").
         for (var k = 0; k < found.Count; k++)
         {
             var p = found[k];
-            var hit = notScene.FirstOrDefault(n => n.Start <= p.Start && p.End <= n.End + 1 && n.Start < p.End);
+            var governed = p.Start > 0 && _locative.Contains(tokens[p.Start - 1].Norm);
+            var hit = governed ? default : notScene.FirstOrDefault(n => n.Start <= p.Start && p.End <= n.End + 1 && n.Start < p.End);
             if (hit.Rule is not null)
             {
                 found[k] = p with { NotScene = true, NotSceneRule = hit.Rule };
