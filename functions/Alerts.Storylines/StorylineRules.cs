@@ -10,6 +10,9 @@ internal static class StorylineRules
 {
     private const int MaxEvidence = 5;
 
+    /// <summary>How far apart two outlets' days for one incident may be when its place and toll or actors agree.</summary>
+    private const int RecallWindowDays = 14;
+
     public const string UnplacedStorylineId = "unplaced";
 
     public static NegotiationStatus? StatusOf(EventType type) => type switch
@@ -213,6 +216,16 @@ internal static class StorylineRules
                 return dated;
             }
 
+            // Outlets recalling an incident disagree on its day: the same place and the same toll (or the same actors) within two weeks is it.
+            var recalled = candidates
+                .Where(k => k.Date is { } kd && Math.Abs(kd.DayNumber - date.DayNumber) <= RecallWindowDays && k.Place is not null && e.Place is not null && Compare(k, e) == Likeness.Shared)
+                .OrderBy(k => Math.Abs(k.Date!.Value.DayNumber - date.DayNumber))
+                .FirstOrDefault();
+            if (recalled is not null)
+            {
+                return recalled;
+            }
+
             // A dated report of an incident first known undated: only on positive evidence (shared actors or weapons).
             return candidates.FirstOrDefault(k => k.Date is null && Compare(k, e) == Likeness.Shared);
         }
@@ -266,16 +279,23 @@ internal static class StorylineRules
         Conflicting,
     }
 
+    /// <summary>
+    /// Actors that share no name conflict (another group struck); shared actors, or the same non-zero toll, make it the same.
+    /// Weapons only confirm: outlets call the same munitions rockets, missiles or drones.
+    /// </summary>
     private static Likeness Compare(KnownEvent known, ArticleEvent e)
     {
-        foreach (var (left, right) in new[] { (known.Actors, e.Actors), (known.Weapons, e.Weapons) })
+        var knownActors = TextFolding.NameTokens(known.Actors);
+        var actors = TextFolding.NameTokens(e.Actors);
+        if (knownActors.Count > 0 && actors.Count > 0)
         {
-            var a = TextFolding.NameTokens(left);
-            var b = TextFolding.NameTokens(right);
-            if (a.Count > 0 && b.Count > 0)
-            {
-                return a.Overlaps(b) ? Likeness.Shared : Likeness.Conflicting;
-            }
+            return knownActors.Overlaps(actors) ? Likeness.Shared : Likeness.Conflicting;
+        }
+
+        var weapons = TextFolding.NameTokens(e.Weapons);
+        if (weapons.Count > 0 && TextFolding.NameTokens(known.Weapons).Overlaps(weapons))
+        {
+            return Likeness.Shared;
         }
 
         return (e.Killed is > 0 && e.Killed == known.Killed) || (e.Injured is > 0 && e.Injured == known.Injured) ? Likeness.Shared : Likeness.Compatible;

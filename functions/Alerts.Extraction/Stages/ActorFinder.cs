@@ -10,6 +10,38 @@ internal sealed class ActorFinder(ActorCatalog catalog, IPlaceSource places, Rul
 {
     private readonly WordClass _stateForce = rules.Lexicon.Class("state_force");
     private readonly WordClass _attacker = rules.Lexicon.Class("attacker");
+    private readonly WordClass _groupNouns = rules.Lexicon.Class("group_noun");
+    private readonly WordClass _naming = rules.Lexicon.Class("naming_word");
+
+    /// <summary>The name after "called", "calling itself", "known as" (quotes and "the" allowed): its token span, or (0, 0).</summary>
+    private (int Start, int End) NamedAfter(Document doc, int i, int end)
+    {
+        var tokens = doc.Tokens;
+        var after = _naming.EndsAt(tokens, i, end).FirstOrDefault(-1);
+        if (after < 0)
+        {
+            return (0, 0);
+        }
+
+        var start = after;
+        while (start < end && (tokens[start].Is(Text.TokenFlags.Quote) || tokens[start].Norm == "the"))
+        {
+            start++;
+        }
+
+        var stop = start;
+        while (stop < end && (tokens[stop].IsCapitalized || (stop > start && tokens[stop].Norm is "of" or "for" or "al" or "-")) || (stop < end && stop == start && tokens[stop].IsWord && tokens[start - 1].Is(Text.TokenFlags.Quote)))
+        {
+            stop++;
+        }
+
+        while (stop > start && !tokens[stop - 1].IsCapitalized && !tokens[start - 1].Is(Text.TokenFlags.Quote))
+        {
+            stop--;
+        }
+
+        return (start, stop);
+    }
 
     public List<ActorMention> Find(Document doc)
     {
@@ -72,6 +104,14 @@ internal sealed class ActorFinder(ActorCatalog catalog, IPlaceSource places, Rul
                     }
                 }
 
+                // "a group called the League of Revolutionaries", "a faction calling itself 'revolutionaries'": the name is the actor.
+                if (_groupNouns.Contains(t.Norm) && NamedAfter(doc, i + 1, sentence.End) is var (nameStart, nameEnd) && nameEnd > nameStart)
+                {
+                    found.Add(new ActorMention(i, nameEnd, doc.TextOf(nameStart, nameEnd).Trim('"', '\'', '\u201C', '\u201D'), "armed_group"));
+                    i = nameEnd - 1;
+                    continue;
+                }
+
                 // Attackers named by what they are, with a capitalised name before them when given ("M23 rebels").
                 foreach (var end in _attacker.EndsAt(tokens, i, sentence.End))
                 {
@@ -99,6 +139,7 @@ internal sealed class ActorFinder(ActorCatalog catalog, IPlaceSource places, Rul
             }
         }
 
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
         Array.Fill(doc.ActorEnd, -1);
         foreach (var a in found)
         {

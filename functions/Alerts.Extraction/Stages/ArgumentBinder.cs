@@ -304,8 +304,10 @@ internal sealed class ArgumentBinder(RuleBook rules)
         var chosen = MostSpecific(attached);
         why = "attached to the trigger";
 
-        // Named nearby, not attached: taken unless the story's main place lies inside it (a country that only holds the scene).
-        bool Coarser(PlaceMention p) => mainPlace is not null && p.Place.Specificity < mainPlace.Place.Specificity && p.Place.Contains(mainPlace.Place);
+        // Named nearby, not attached: taken unless the story's main place lies inside it (a country that only holds the scene), or
+        // it is a country named without a preposition (a country is a party far more often than a scene).
+        bool Coarser(PlaceMention p) => (mainPlace is not null && p.Place.Specificity < mainPlace.Place.Specificity && p.Place.Contains(mainPlace.Place))
+                                        || (c.IsIncident && p.Place.Place.Kind == "country" && !AfterLocative(doc, p.Start, sentence.First));
         if (chosen is null && !attachedOnly)
         {
             chosen = MostSpecific(scene.Where(p => !p.Weak && p.Start >= clauseStart && p.End <= clauseEnd && !Owned(p) && !Coarser(p)));
@@ -491,7 +493,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
         if (chosen is null && !c.IsRecall && !c.IsReference)
         {
             // Not a day of a time clause ("since the truce was renewed on 25 February"): it dates another happening.
-            chosen = inSentence.Where(d => !d.IsSaid && Mine(d) && !others.Any(o => sentence.ClauseOf(o.HeadStart) == sentence.ClauseOf(d.Start))
+            chosen = inSentence.Where(d => !d.IsSaid && !OtherParticiple(d) && Mine(d) && !others.Any(o => sentence.ClauseOf(o.HeadStart) == sentence.ClauseOf(d.Start))
                                            && !_timeOpeners.Contains(doc.Tokens[sentence.ClauseOf(d.Start).Start].Norm))
                 .OrderBy(d => Distance(c, d)).FirstOrDefault();
             why = "in its sentence";
