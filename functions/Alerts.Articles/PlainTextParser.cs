@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using Alerts.Core;
 
 namespace Alerts.Articles;
@@ -9,7 +10,7 @@ namespace Alerts.Articles;
 /// counters are dropped, the first headline-like line is the title, a short dated line just under it is the byline, and a second
 /// repeated headline after a blank-line gap starts a second story.
 /// </summary>
-internal static class PlainTextParser
+internal static partial class PlainTextParser
 {
     private static readonly HashSet<string> KnownJunkLines = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -82,8 +83,10 @@ internal static class PlainTextParser
             var line = lines[i];
             run.Add(line);
 
-            // A heading, not a wrapped sentence: the next line starts a new one (capital or digit).
-            if (IsHeading(line) && i + 1 < lines.Count && (char.IsUpper(line[0]) || char.IsDigit(line[0])) && (char.IsUpper(lines[i + 1][0]) || char.IsDigit(lines[i + 1][0])))
+            // A heading, not a wrapped sentence: the next line starts a new one (capital or digit). A live-blog entry's
+            // "16:45 | UN: "Talks go on"" line is a heading however it ends.
+            if (i + 1 < lines.Count && (LiveEntry().IsMatch(line)
+                                        || (IsHeading(line) && (char.IsUpper(line[0]) || char.IsDigit(line[0])) && (char.IsUpper(lines[i + 1][0]) || char.IsDigit(lines[i + 1][0])))))
             {
                 parts.Add(string.Join(' ', run));
                 run.Clear();
@@ -100,6 +103,9 @@ internal static class PlainTextParser
             article.Paragraphs.Add(string.Join("\n", parts));
         }
     }
+
+    [GeneratedRegex(@"^\d{1,2}[:.]\d{2}\s*(?:[|\u2013\u2014-]|GMT|UTC|BST|CET)")]
+    private static partial Regex LiveEntry();
 
     private static bool IsHeading(string line)
         => WordCount(line) <= 12 && line[^1] is not ('.' or ',' or ';' or ':' or '!' or '?' or '"' or '\u201D' or '\'' or '\u2019' or '-' or '\u2014' or ')');

@@ -218,7 +218,7 @@ internal sealed class RuleBook
             Compile("dates.json", RuleJsonContext.Default.RuleFileDateRuleData, r => OneOf(r.Resolve, "resolve", DateResolveKinds)),
             Compile("figures.json", RuleJsonContext.Default.RuleFileFigureRuleData),
             Compile("places.json", RuleJsonContext.Default.RuleFilePlaceRuleData),
-            Compile("zones.json", RuleJsonContext.Default.RuleFileZoneRuleData, r => OneOf(r.Zone, "zone", "junk", "dateline")));
+            Compile("zones.json", RuleJsonContext.Default.RuleFileZoneRuleData, r => OneOf(r.Zone, "zone", "junk", "subhead", "dateline")));
 
         if (problems.Count > 0)
         {

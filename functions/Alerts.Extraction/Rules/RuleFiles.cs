@@ -151,6 +151,9 @@ internal sealed record CueRuleData : RuleBase
 
     /// <summary>Event types the cue applies to (all when empty).</summary>
     public IReadOnlyList<string> Types { get => _types; init => _types = value ?? []; }
+
+    /// <summary>The cue looks ahead ("could be delayed to Saturday"): a weekday in its scope is the coming one, unless "have" follows the cue.</summary>
+    public bool Prospective { get; init; }
 }
 
 /// <summary>A reporting frame: who says (claims, denies …) what. Captures: <c>speaker</c>; the complement follows (or precedes) the verb.</summary>

@@ -176,7 +176,7 @@ internal sealed class TokenPattern
         /// <summary>Skips only words (no numbers, no punctuation): <c>...3w</c>.</summary>
         public bool WordsOnly { get; } = wordsOnly;
 
-        /// <summary>Skips anything but a comma: <c>...16n</c>.</summary>
+        /// <summary>Skips anything but a comma, or one pair of commas around an aside: <c>...16n</c>.</summary>
         public bool NoComma { get; } = noComma;
     }
 
@@ -341,12 +341,23 @@ internal sealed class TokenPattern
                     }
 
                 case GapNode g:
+                    var commas = 0;
+                    var closed = 0;
                     for (var skip = 0; skip <= g.Max && pos + skip <= end; skip++)
                     {
                         var skipped = tokens[pos + skip - 1 < 0 ? 0 : pos + skip - 1];
-                        if (skip > 0 && (IsBarrier(skipped) || (g.WordsOnly && (!skipped.IsWord || skipped.IsNumber)) || (g.NoComma && skipped.Norm == ",")))
+                        commas += skip > 0 && skipped.Norm == "," ? 1 : 0;
+                        closed = commas == 2 && closed == 0 ? skip : closed;
+                        // After an aside the sentence goes on at once: "the round, due on Tuesday, was postponed".
+                        if (skip > 0 && (IsBarrier(skipped) || (g.WordsOnly && (!skipped.IsWord || skipped.IsNumber)) || (g.NoComma && (commas > 2 || (closed > 0 && skip - closed > 3)))))
                         {
                             break;
+                        }
+
+                        // "...n" skips no comma, unless a pair of them sets an aside apart ("the round, due on Tuesday, was postponed").
+                        if (g.NoComma && commas % 2 == 1 && !(skip >= 2 && tokens[pos + skip - 1].Norm is "which" or "who" && tokens[pos + skip - 2].Norm == ","))
+                        {
+                            continue;
                         }
 
                         if (Seq(items, index + 1, pos + skip, next))

@@ -12,6 +12,7 @@ namespace Alerts.Extraction.Stages;
 internal sealed class ArgumentBinder(RuleBook rules)
 {
     private readonly WordClass _locative = rules.Lexicon.Class("locative_prep");
+    private readonly WordClass _settlements = rules.Lexicon.Class("settlement");
     private readonly WordClass _airMeans = rules.Lexicon.Class("air_means");
     private readonly WordClass _aircraft = rules.Lexicon.Class("aircraft");
     private List<Candidate> _live = [];
@@ -49,7 +50,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
         {
             var main = c.IsIncident ? MainPlace(doc, live, c.Sentence.Story, places) : null;
             BindPlace(doc, c, places, live, main, attachedOnly: false, tracing);
-            if (c.Place is null && main is not null && (c.Sentence.Zone is Zone.Lede or Zone.Headline || c.IsNoun))
+            if (c.Place is null && main is not null && (c.Sentence.Zone is Zone.Lede or Zone.Headline || c.IsNoun || PointsBack(doc, c)))
             {
                 c.Place = main;
                 c.Note(tracing, $"place {main.Place.Name}: the story's main place ({main.Rule})");
@@ -124,6 +125,18 @@ internal sealed class ArgumentBinder(RuleBook rules)
                 c.Day = before.Day;
                 c.Basis = DateBasis.Inferred;
                 c.Note(tracing, $"date {c.Day:yyyy-MM-dd}: told about the {EventTypeInfo.Of(before.Type).WireName} of the sentence before");
+            }
+        }
+
+        // "Shells hit the town on Thursday, in the first breach of the truce": the breach is the incident, on its day.
+        foreach (var c in live.Where(c => c.Type == EventType.CeasefireBroken && (c.Day is null || c.Basis == DateBasis.Inferred)))
+        {
+            if (live.FirstOrDefault(o => o.Sentence == c.Sentence && o.IsIncident && o.Type != EventType.CeasefireBroken && o.Modality == Modality.Asserted
+                                         && o.Day is not null && o.Basis != DateBasis.Inferred) is { } incident)
+            {
+                c.Day = incident.Day;
+                c.Basis = incident.Basis;
+                c.Note(tracing, $"date {c.Day:yyyy-MM-dd}: the day of the {EventTypeInfo.Of(incident.Type).WireName} that broke it");
             }
         }
     }
@@ -345,6 +358,22 @@ internal sealed class ArgumentBinder(RuleBook rules)
         }
     }
 
+    /// <summary>"a drone struck the same base", "shells fell on the town": the place is one told before.</summary>
+    private bool PointsBack(Document doc, Candidate c)
+    {
+        var (_, clauseEnd) = c.Sentence.ClauseOf(c.HeadStart);
+        for (var t = c.HeadEnd; t < Math.Min(clauseEnd, c.HeadEnd + 4); t++)
+        {
+            if (doc.Tokens[t].Norm is "the" or "that" && t + 1 < clauseEnd)
+            {
+                var next = doc.Tokens[t + 1].Norm == "same" ? t + 2 : t + 1;
+                return _settlements.EndsAt(doc.Tokens, next, clauseEnd).Any();
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>"struck the Al-Tanf garrison", "shelled Poonch": the place right after a verb is what was hit.</summary>
     private static bool DirectObject(Document doc, Candidate c, PlaceMention p)
     {
@@ -505,7 +534,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
         }
 
         c.Date = chosen;
-        var future = !said && c.Modality is Modality.Future or Modality.Conditional && chosen.FutureDay is not null;
+        var future = !said && (c.Modality is Modality.Future or Modality.Conditional || c.IsProspective) && chosen.FutureDay is not null;
         c.Day = future ? chosen.FutureDay : chosen.Day;
         // The day a status was said is the day it was announced (its day); an incident's day only defaults to it.
         c.Basis = why == "the day it was said" && c.IsIncident ? DateBasis.Inferred : chosen.Basis;

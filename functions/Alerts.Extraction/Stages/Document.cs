@@ -258,6 +258,13 @@ internal sealed class Document : ISentenceFacts
                 junkRun = !closed;
                 return Zone.Junk;
             }
+
+            if (data.Zone == "subhead" && m.Match.Start == first)
+            {
+                rule = data.Name;
+                junkRun = false;
+                return Zone.Subhead;
+            }
         }
 
         // "[Photo caption: …]": an embed or caption in brackets.
@@ -382,6 +389,19 @@ internal sealed class Document : ISentenceFacts
             else if (openers.Contains(norm) && t > first + 1)
             {
                 clauses.Add(t);
+
+                // "the talks, which opened on 2 February, had stalled": the aside ends at its closing comma.
+                if (Tokens[t - 1].Norm == ",")
+                {
+                    for (var k = t + 1; k < end && Tokens[k].Norm is not (";" or ":"); k++)
+                    {
+                        if (Tokens[k].Norm == ",")
+                        {
+                            clauses.Add(k + 1);
+                            break;
+                        }
+                    }
+                }
             }
             else if (norm is "and" or "but" && Tokens[t - 1].Norm == "," && t + 1 < end)
             {

@@ -25,7 +25,9 @@ internal static class EventMerger
             var reference = c.IsReference && c.Day is null;
             // A headline joins the body's report of its event, the lede's first.
             var order = c.Sentence.Zone == Zone.Headline ? groups.OrderBy(g => g[0].Sentence.Zone == Zone.Lede ? 0 : 1).ToList() : groups;
-            var target = order.FirstOrDefault(g => Compatible(g, c, strict: true))
+            // An undated, unplaced mention ("that attack") is the latest one told.
+            var anaphor = c.Day is null && !c.PlaceIsOwn && c.Sentence.Zone != Zone.Headline;
+            var target = (anaphor ? groups.LastOrDefault(g => Compatible(g, c, strict: true)) : order.FirstOrDefault(g => Compatible(g, c, strict: true)))
                          ?? (c.Day is null && !c.PlaceIsOwn ? groups.LastOrDefault(g => Compatible(g, c, strict: false)) : null)
                          ?? groups.FirstOrDefault(g => SameIncident(g, c));
             if (target is null && reference)
@@ -134,6 +136,13 @@ internal static class EventMerger
         var dated = GroupDay(group);
         var day = dated?.Day;
         var place = GroupPlace(group);
+        // "in February" does not join a report of 14 March, nor the other way round.
+        if ((day is { } d && c.Date is { Day: null, From: { } from, To: { } to } && (d.AddDays(1) < from || d.AddDays(-1) > to))
+            || (c.Day is { } own && group.Any(g => g.Date is { Day: null, From: { } f, To: { } t } && (own.AddDays(1) < f || own.AddDays(-1) > t))))
+        {
+            return false;
+        }
+
         if (!strict)
         {
             return true;
@@ -142,6 +151,7 @@ internal static class EventMerger
         // Within one article two days told as days (not borrowed from a statement) are two happenings.
         var daysAgree = day is null || c.Day is null
                         || (Math.Abs(day.Value.DayNumber - c.Day.Value.DayNumber) <= 1 && (day == c.Day || dated!.Basis == DateBasis.Inferred || c.Basis == DateBasis.Inferred));
+
         // A negotiation's mentions name speakers' capitals and venues alike: its place never sets two reports apart.
         var placesAgree = !c.IsIncident || place is null || !c.PlaceIsOwn || c.Place is null || place.Compatible(c.Place.Place);
         if (!daysAgree || !placesAgree)
@@ -162,7 +172,9 @@ internal static class EventMerger
 
     private static ArticleEvent ToEvent(Document doc, List<Candidate> group, int backgroundDays)
     {
-        var asserted = group.Where(c => c.Modality == Modality.Asserted).ToList();
+        // A noun that only joins ("the shelling", with no day or place of its own) names the event; its reports say whether it happened.
+        var reports = group.Where(c => !((c.IsNoun || c.IsReference) && c.Day is null && !c.PlaceIsOwn && c.Sentence.Zone == Zone.Body)).ToList();
+        var asserted = (reports.Count > 0 ? reports : group).Where(c => c.Modality == Modality.Asserted).ToList();
         var lead = asserted.FirstOrDefault() ?? group[0];
         var type = group.Any(c => c.Type == EventType.Airstrike) && group.All(c => c.Type is EventType.Airstrike or EventType.Attack) ? EventType.Airstrike : lead.Type;
         var dated = group.Where(c => c.Day is not null)
@@ -171,7 +183,7 @@ internal static class EventMerger
             .FirstOrDefault();
         var window = group.Select(c => c.Date).FirstOrDefault(d => d is { Day: null });
         var place = GroupPlace(group) ?? group.Select(c => c.Place).Where(p => p is not null).MaxBy(p => p!.Place.Specificity)?.Place;
-        var modality = asserted.Count > 0 ? Modality.Asserted : group.Select(c => c.Modality).MaxBy(Rank);
+        var modality = asserted.Count > 0 ? Modality.Asserted : (reports.Count > 0 ? reports : group).Select(c => c.Modality).MaxBy(Rank);
         var recall = group.All(c => c.IsRecall);
 
         DateOnly? day = dated?.Day;

@@ -9,6 +9,8 @@ namespace Alerts.Extraction.Stages;
 /// </summary>
 internal sealed class FigureFinder(RuleBook rules)
 {
+    private readonly WordClass _noVictim = rules.Lexicon.Class("no_victim");
+
     public List<FigureMention> Find(Document doc)
     {
         var found = new List<FigureMention>();
@@ -23,6 +25,12 @@ internal sealed class FigureFinder(RuleBook rules)
                 // "the 2020 strike that killed …": a year is not a toll.
                 var numbers = m.Match.Captures.Where(c => c.Name is "killed" or "injured").ToList();
                 if (numbers.Any(n => doc.Tokens[n.Start].Length == 4 && doc.NumberValue(n.Start) is >= 1900 and <= 2100 && !doc.Tokens[n.Start].Norm.Contains(',')))
+                {
+                    continue;
+                }
+
+                // "Two rockets hit the base but nobody was hurt": the number counts something else.
+                if (Enumerable.Range(m.Match.Start, m.Match.End - m.Match.Start).Any(t => _noVictim.Contains(doc.Tokens[t].Norm) || (doc.Tokens[t].Norm == "no" && t + 1 < m.Match.End && doc.Tokens[t + 1].Norm == "one")))
                 {
                     continue;
                 }

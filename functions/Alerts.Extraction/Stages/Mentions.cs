@@ -84,6 +84,9 @@ internal sealed class Candidate(int id, EventType type, Sentence sentence, int h
     /// <summary>Told as something already past (past perfect, "since", a recall): its day is not the publication day.</summary>
     public bool IsRecall { get; set; }
 
+    /// <summary>Told as something that may yet happen ("could be delayed to Saturday"): its weekdays are coming ones.</summary>
+    public bool IsProspective { get; set; }
+
     /// <summary>Mentioned, not reported ("under the ceasefire", "the talks, which …").</summary>
     public bool IsReference { get; set; }
 

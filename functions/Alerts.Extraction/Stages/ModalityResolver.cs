@@ -67,6 +67,7 @@ internal sealed class ModalityResolver(RuleBook rules)
                 }
 
                 Apply(c, data.Modality, $"cue {data.Name}: \"{doc.TextOf(m.Start, m.End)}\"", tracing);
+                c.IsProspective |= data.Prospective && !(m.End < doc.Tokens.Count && doc.Tokens[m.End].Norm == "have");
             }
 
             foreach (var frame in frames.Where(f => f.Sentence == sentence.Index && f.Covers(c.HeadStart)))
@@ -79,6 +80,10 @@ internal sealed class ModalityResolver(RuleBook rules)
                         break;
                     case "deny":
                         Apply(c, "denied", $"frame {frame.Rule}: \"{doc.TextOf(frame.Start, frame.End)}\"", tracing);
+                        break;
+                    case "disown":
+                        // "denied any role in the shelling": the shelling stands, told again as the thing disowned.
+                        Apply(c, "reference", $"frame {frame.Rule}: \"{doc.TextOf(frame.Start, frame.End)}\"", tracing);
                         break;
                 }
             }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Alerts.Core;
 using Alerts.Extraction.Rules;
 using Alerts.Extraction.Text;
@@ -19,6 +20,7 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
     private readonly WordClass _controlSuffix = rules.Lexicon.Class("control_suffix");
     private readonly WordClass _directions = rules.Lexicon.Class("direction");
     private readonly WordClass _geoNouns = rules.Lexicon.Class("geo_common_noun");
+    private readonly WordClass _settlementPrefix = rules.Lexicon.Class("settlement_prefix");
 
     public List<PlaceMention> Find(Document doc, IReadOnlyList<ActorMention> actors)
     {
@@ -31,15 +33,15 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
         {
             for (var i = sentence.First; i < sentence.End; i++)
             {
-                if (!CanStartName(tokens, i, sentence.End))
-                {
-                    continue;
-                }
-
                 // "Pakistan-controlled", "Israeli-held": an area under a place.
                 if (Controlled(doc, i) is { } controlled)
                 {
                     found.Add(new PlaceMention(i, i + 1, controlled, "controlled-area"));
+                    continue;
+                }
+
+                if (!CanStartName(tokens, i, sentence.End))
+                {
                     continue;
                 }
 
@@ -78,6 +80,16 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
 
         Publish(doc, found);
         doc.DetectDateline(rules);
+
+        // "PORT VELRA —": a dateline the gazetteer does not know still names a place.
+        if (doc.Dateline is { } line && line.End > line.Start && !found.Any(p => p.Start < line.End && line.Start < p.End) && IsName(tokens, line.Start, line.End))
+        {
+            var text = doc.TextOf(line.Start, line.End);
+            var name = tokens[line.Start].Is(TokenFlags.AllCaps) ? CultureInfo.InvariantCulture.TextInfo.ToTitleCase(text.ToLowerInvariant()) : text;
+            var placeRef = new PlaceRef(new Place(name, null, null, "town"), PlaceRef.SpecificityOf("town"), []);
+            found.Add(new PlaceMention(line.Start, line.End, placeRef, "dateline"));
+            Introduce(doc, introduced, line.Start, line.End, placeRef);
+        }
 
         // Place rules: names the text introduces, directions, and mentions that are not scenes.
         var notScene = new List<(int Start, int End, string Rule)>();
@@ -127,6 +139,13 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
                 // The place around it: named right after ("X in Y", "X, Y") or before with a possessive ("Y's X").
                 var container = found.FirstOrDefault(p => p.Start >= capture.End && p.Start - capture.End <= 4 && !p.NotScene)
                                 ?? found.FirstOrDefault(p => p.End + 1 == capture.Start && tokens[p.End].Norm == "'s");
+                // A name the text introduced before ("PORT VELRA —", then "the old district of Velra") is that place.
+                if (introduced.TryGetValue(Key(doc, capture.Start, capture.End), out var told))
+                {
+                    found.Add(new PlaceMention(capture.Start, capture.End, told, "introduced"));
+                    continue;
+                }
+
                 var known = source.Lookup(Key(doc, capture.Start, capture.End));
                 var placeRef = known.Count > 0
                     ? known[0]
@@ -136,7 +155,7 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
                 found.Add(new PlaceMention(capture.Start, capture.End, placeRef, data.Name, Weak: weak));
                 if (!weak)
                 {
-                    introduced.TryAdd(TextFolding.Key(text), placeRef);
+                    Introduce(doc, introduced, capture.Start, capture.End, placeRef);
                 }
             }
         }
@@ -184,8 +203,47 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
         }
 
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        PlaceInHome(doc, found);
         Publish(doc, found);
         return found;
+    }
+
+    /// <summary>
+    /// "the Harbour Market", "the Dock Road crossing": a spot the gazetteer does not know, named with nothing around it, lies in
+    /// the town the article keeps returning to (named after a preposition at least twice, more than any other).
+    /// </summary>
+    private void PlaceInHome(Document doc, List<PlaceMention> found)
+    {
+        var towns = found.Where(p => !p.NotScene && p.Place.Specificity is >= 5 and < 7 && p.Start > 0 && AfterLocative(doc.Tokens, p.Start, 0))
+            .GroupBy(p => p.Place.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (Place: g.First().Place, Count: g.Count()))
+            .OrderByDescending(g => g.Count)
+            .ToList();
+        if (towns.Count == 0 || towns[0].Count < 2 || (towns.Count > 1 && towns[1].Count == towns[0].Count))
+        {
+            return;
+        }
+
+        var home = towns[0].Place;
+        for (var k = 0; k < found.Count; k++)
+        {
+            var p = found[k].Place;
+            if (p.Containers.Count == 0 && (p.Specificity > home.Specificity || found[k].Weak) && found[k].Rule is not ("gazetteer" or "dateline" or "controlled-area")
+                && !string.Equals(p.Name, home.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                found[k] = found[k] with { Place = p with { Containers = [home.Name, .. home.Containers] } };
+            }
+        }
+    }
+
+    /// <summary>A name the text introduces, and its short form when it opens with a word like 'Port' ("Kessar" for "Port Kessar").</summary>
+    private void Introduce(Document doc, Dictionary<string, PlaceRef> introduced, int start, int end, PlaceRef place)
+    {
+        introduced.TryAdd(Key(doc, start, end), place);
+        if (end - start >= 2 && _settlementPrefix.Contains(doc.Tokens[start].Norm))
+        {
+            introduced.TryAdd(Key(doc, start + 1, end), place);
+        }
     }
 
     private static void Publish(Document doc, List<PlaceMention> found)

@@ -134,6 +134,8 @@ internal sealed class Tokenizer(IReadOnlySet<string> abbreviations, IReadOnlyDic
         return i;
     }
 
+    private static readonly System.Buffers.SearchValues<char> LowerLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
+
     private void AddWord(string text, int start, int end, List<Token> tokens)
     {
         var raw = text.AsSpan(start, end - start);
@@ -149,7 +151,10 @@ internal sealed class Tokenizer(IReadOnlySet<string> abbreviations, IReadOnlyDic
         }
 
         var flags = TokenFlags.Word;
-        if (char.IsUpper(raw[0]))
+        // "UN-mediated", "Iran-backed", "Moscow-based": a compound adjective whose head is lowercase is no name.
+        var dash = raw.LastIndexOf('-');
+        var lowerHead = dash > 0 && dash + 3 < raw.Length && !raw[(dash + 1)..].ContainsAnyExcept(LowerLetters);
+        if (char.IsUpper(raw[0]) && !lowerHead)
         {
             flags |= TokenFlags.Capitalized;
         }
