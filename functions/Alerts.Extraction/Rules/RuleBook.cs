@@ -230,7 +230,7 @@ internal sealed class RuleBook
 
     public static readonly string[] DateResolveKinds =
     [
-        "explicit", "weekday", "last-weekday", "next-weekday", "offset-days", "this-week", "last-week", "this-month", "last-month", "month", "year", "today",
+        "explicit", "weekday", "last-weekday", "next-weekday", "offset-days", "offset-told", "this-week", "last-week", "this-month", "last-month", "month", "year", "today",
         "recent-days", "recent-weeks", "recent-months", "relative-event",
     ];
 

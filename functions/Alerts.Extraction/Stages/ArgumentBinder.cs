@@ -78,7 +78,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
             }
 
             var sentence = anchor.Sentence;
-            var others = live.Where(c => c.Sentence == sentence && c != anchor && sentence.ClauseOf(c.HeadStart) != sentence.ClauseOf(anchor.HeadStart)).ToList();
+            var others = live.Where(c => c.Sentence == sentence && c != anchor && (c.HeadEnd <= d.Start || sentence.ClauseOf(c.HeadStart) != sentence.ClauseOf(anchor.HeadStart))).ToList();
             var offset = d.RelativeDays!.Value;
 
             // The sentence's other events are its news: their day (own, or their type's elsewhere in the article) dates the anchor.
@@ -519,7 +519,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
             said = true;
         }
 
-        if (chosen is null && !c.IsRecall && !c.IsReference)
+        if (chosen is null && !c.IsRecall)
         {
             // Not a day of a time clause ("since the truce was renewed on 25 February"): it dates another happening.
             chosen = inSentence.Where(d => !d.IsSaid && !OtherParticiple(d) && Mine(d) && !others.Any(o => sentence.ClauseOf(o.HeadStart) == sentence.ClauseOf(d.Start))

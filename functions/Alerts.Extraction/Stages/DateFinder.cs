@@ -30,6 +30,7 @@ internal sealed class DateFinder(RuleBook rules)
         }
 
         var found = new List<DateMention>();
+        var told = new List<(int Start, int Sentence, int Offset)>();
         foreach (var sentence in doc.Sentences)
         {
             var matches = rules.Dates.Matches(doc.Tokens, sentence.First, sentence.End, doc);
@@ -44,12 +45,29 @@ internal sealed class DateFinder(RuleBook rules)
 
                 if (Resolve(doc, m.Rule.Data, m.Match) is { } mention)
                 {
+                    if (m.Rule.Data.Resolve == "offset-told")
+                    {
+                        told.Add((mention.Start, sentence.Index, m.Rule.Data.Offset));
+                    }
+
                     found.Add(mention with { IsScheduled = Scheduled(doc, m.Match.Start, sentence.First), IsSaid = Said(doc, m.Match.Start, sentence.First) });
                 }
             }
         }
 
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
+
+        // "the day before": counted from the last day the text told, in this sentence or the one before, else from publication.
+        foreach (var (start, sentence, offset) in told)
+        {
+            var k = found.FindIndex(f => f.Start == start);
+            var from = doc.Sentences[Math.Max(0, sentence - 1)].First;
+            if (found.LastOrDefault(f => f.Basis == DateBasis.Explicit && f.Day is not null && f.End <= start && f.Start >= from) is { Day: { } day })
+            {
+                found[k] = found[k] with { Day = day.AddDays(offset) };
+            }
+        }
+
         Array.Fill(doc.DateEnd, -1);
         foreach (var d in found)
         {
@@ -165,7 +183,7 @@ internal sealed class DateFinder(RuleBook rules)
                     return rule.Resolve == "next-weekday" ? Day(next, DateBasis.Relative, next) : Day(past, DateBasis.Relative, next);
                 }
 
-            case "offset-days":
+            case "offset-days" or "offset-told":
                 return published is { } pub ? Day(pub.AddDays(rule.Offset * (Number("count") ?? 1)), DateBasis.Relative) : null;
 
             case "today":

@@ -376,6 +376,7 @@ internal sealed class Document : ISentenceFacts
     {
         var clauses = new List<int> { first };
         var openers = lexicon.Class("clause_opener");
+        var units = lexicon.Class("time_unit");
         for (var t = first + 1; t < end; t++)
         {
             var norm = Tokens[t].Norm;
@@ -386,7 +387,7 @@ internal sealed class Document : ISentenceFacts
                     clauses.Add(t + 1);
                 }
             }
-            else if (openers.Contains(norm) && t > first + 1)
+            else if (openers.Contains(norm) && t > first + 1 && !(norm is "before" or "after" && units.Contains(Tokens[t - 1].Norm)))
             {
                 clauses.Add(t);
 

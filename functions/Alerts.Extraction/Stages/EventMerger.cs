@@ -25,9 +25,10 @@ internal static class EventMerger
             var reference = c.IsReference && c.Day is null;
             // A headline joins the body's report of its event, the lede's first.
             var order = c.Sentence.Zone == Zone.Headline ? groups.OrderBy(g => g[0].Sentence.Zone == Zone.Lede ? 0 : 1).ToList() : groups;
-            // An undated, unplaced mention ("that attack") is the latest one told.
+            // An undated, unplaced mention ("that attack", "the explosions") is the latest one told, by the same word if one was.
             var anaphor = c.Day is null && !c.PlaceIsOwn && c.Sentence.Zone != Zone.Headline;
-            var target = (anaphor ? groups.LastOrDefault(g => Compatible(g, c, strict: true)) : order.FirstOrDefault(g => Compatible(g, c, strict: true)))
+            var target = (anaphor ? groups.LastOrDefault(g => Compatible(g, c, strict: true) && g.Any(o => SameHead(doc, o, c))) ?? groups.LastOrDefault(g => Compatible(g, c, strict: true))
+                                  : order.FirstOrDefault(g => Compatible(g, c, strict: true)))
                          ?? (c.Day is null && !c.PlaceIsOwn ? groups.LastOrDefault(g => Compatible(g, c, strict: false)) : null)
                          ?? groups.FirstOrDefault(g => SameIncident(g, c));
             if (target is null && reference)
@@ -92,6 +93,13 @@ internal static class EventMerger
 
         return events;
     }
+
+    /// <summary>Two nominal mentions with the same head word ("explosions" and "the explosions").</summary>
+    private static bool SameHead(Document doc, Candidate a, Candidate b)
+        => a.IsNoun && b.IsNoun && a.HeadEnd - a.HeadStart == 1 && b.HeadEnd - b.HeadStart == 1
+           && Singular(doc.Tokens[a.HeadStart].Norm) == Singular(doc.Tokens[b.HeadStart].Norm);
+
+    private static string Singular(string word) => word.Length > 3 && word.EndsWith('s') ? word[..^1] : word;
 
     /// <summary>An attack and an air strike told of the same place on the same day (or one undated) are one incident told two ways.</summary>
     private static bool SameIncident(List<Candidate> group, Candidate c)
