@@ -39,6 +39,7 @@ internal sealed partial class LocalHostRun : IDisposable
     /// <summary>host.json values for tests that must not wait: three tries, retries at once, fast polling.</summary>
     public static IReadOnlyDictionary<string, string?> FastRetries { get; } = new Dictionary<string, string?>
     {
+        [$"{LocalConfiguration.RetrySection}:maxRetryCount"] = "0",
         [$"{LocalConfiguration.ExtensionsSection}:blobs:poisonBlobThreshold"] = "3",
         [$"{LocalConfiguration.ExtensionsSection}:queues:maxDequeueCount"] = "3",
         [$"{LocalConfiguration.ExtensionsSection}:queues:visibilityTimeout"] = "00:00:00",
