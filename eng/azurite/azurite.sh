@@ -7,15 +7,19 @@
 #            gone); one it did not start is left alone
 #   status   exit 0 and describe it when both ports accept connections, exit 3 otherwise
 #   install  only install (npm ci from the committed lockfile) when not installed yet; tests that start private Azurites need it
-# Listens on 127.0.0.1 only. Ports: AZURITE_BLOB_PORT (default 10000), AZURITE_QUEUE_PORT (default 10001).
-# Data, logs and pid files: <repo>/.alerts/azurite.
+# Listens on 127.0.0.1 only. Ports: AZURITE_BLOB_PORT (default 10000), AZURITE_QUEUE_PORT (default 10001); the local host
+# (./alerts run|drop|preview) reads the same two variables, so they move both.
+# Data, logs and pid files: <repo>/.alerts/azurite (.alerts/azurite/ports-<blob>-<queue> for moved ports).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-data="$root/.alerts/azurite"
 blob_port="${AZURITE_BLOB_PORT:-10000}"
 queue_port="${AZURITE_QUEUE_PORT:-10001}"
+# One data folder per pair of ports, so an Azurite on moved ports never shares (and overwrites) the default one's database.
+data="$root/.alerts/azurite"
+if [ "$blob_port" != 10000 ] || [ "$queue_port" != 10001 ]; then data="$data/ports-$blob_port-$queue_port"; fi
+shown="${data#"$root"/}"
 wait_seconds=60
 services=(blob queue)
 
@@ -56,7 +60,7 @@ describe() {
   for service in "${services[@]}"; do
     port="$(port_of "$service")"
     if pid="$(own_pid "$service")"; then
-      echo "Azurite $service on 127.0.0.1:$port (started by this script, pid $pid; data in .alerts/azurite)"
+      echo "Azurite $service on 127.0.0.1:$port (started by this script, pid $pid; data in $shown)"
     else
       echo "Azurite $service on 127.0.0.1:$port (already running; not started by this script)"
     fi
@@ -72,7 +76,7 @@ install() {
   echo "Installing Azurite into eng/azurite/node_modules (first use only)..." >&2
   if ! (cd "$here" && npm ci --no-audit --no-fund --loglevel=error) >"$data/npm-install.log" 2>&1; then
     tail -n 20 "$data/npm-install.log" >&2
-    echo "npm ci failed in eng/azurite (log: .alerts/azurite/npm-install.log)." >&2
+    echo "npm ci failed in eng/azurite (log: $shown/npm-install.log)." >&2
     exit 1
   fi
 }
@@ -107,12 +111,12 @@ ensure() {
     until listening "$port"; do
       if [ -f "$(pid_file "$service")" ] && ! own_pid "$service" >/dev/null; then
         tail -n 20 "$data/azurite-$service.log" >&2 || true
-        echo "Azurite $service exited before listening on 127.0.0.1:$port (log: .alerts/azurite/azurite-$service.log)." >&2
+        echo "Azurite $service exited before listening on 127.0.0.1:$port (log: $shown/azurite-$service.log)." >&2
         rm -f "$(pid_file "$service")"
         exit 1
       fi
       if [ "$waited" -ge $((wait_seconds * 5)) ]; then
-        echo "Azurite $service did not listen on 127.0.0.1:$port within $wait_seconds s (log: .alerts/azurite/azurite-$service.log)." >&2
+        echo "Azurite $service did not listen on 127.0.0.1:$port within $wait_seconds s (log: $shown/azurite-$service.log)." >&2
         exit 1
       fi
       sleep 0.2
