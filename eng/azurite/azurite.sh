@@ -42,7 +42,8 @@ own_pid() {
       return 0
     fi
   fi
-  for cmd in /proc/[0-9]*/cmdline; do
+  # Only processes with the data folder as one of their arguments (one grep over all command lines) are looked at closely.
+  for cmd in $(grep -lszxF -- "$data" /proc/[0-9]*/cmdline); do
     pid="${cmd#/proc/}"
     pid="${pid%/cmdline}"
     case "$(tr '\0' ' ' 2>/dev/null <"$cmd")" in
@@ -127,20 +128,22 @@ ensure() {
 }
 
 stop() {
-  local service pid stopped=0 i
+  local service pid pids=() i
   for service in "${services[@]}"; do
     if pid="$(own_pid "$service")"; then
       kill "$pid" 2>/dev/null || true
-      for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-      kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+      pids+=("$pid")
       echo "Stopped Azurite $service (pid $pid)."
-      stopped=1
     fi
     rm -f "$(pid_file "$service")"
   done
-  if [ "$stopped" = 0 ]; then
+  if [ "${#pids[@]}" = 0 ]; then
     echo "No Azurite started by this script is running; nothing stopped."
+    return 0
   fi
+  # Both were asked to stop at once; wait (up to 10 s) for them to save their data and exit, then make sure.
+  for i in $(seq 1 50); do kill -0 "${pids[@]}" 2>/dev/null || break; sleep 0.2; done
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true; done
 }
 
 status() {
