@@ -7,15 +7,19 @@
 #            gone); one it did not start is left alone
 #   status   exit 0 and describe it when both ports accept connections, exit 3 otherwise
 #   install  only install (npm ci from the committed lockfile) when not installed yet; tests that start private Azurites need it
-# Listens on 127.0.0.1 only. Ports: AZURITE_BLOB_PORT (default 10000), AZURITE_QUEUE_PORT (default 10001).
-# Data, logs and pid files: <repo>/.alerts/azurite.
+# Listens on 127.0.0.1 only. Ports: AZURITE_BLOB_PORT (default 10000), AZURITE_QUEUE_PORT (default 10001); the local host
+# (./alerts run|drop|preview) reads the same two variables, so they move both.
+# Data, logs and pid files: <repo>/.alerts/azurite (.alerts/azurite/ports-<blob>-<queue> for moved ports).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-data="$root/.alerts/azurite"
 blob_port="${AZURITE_BLOB_PORT:-10000}"
 queue_port="${AZURITE_QUEUE_PORT:-10001}"
+# One data folder per pair of ports, so an Azurite on moved ports never shares (and overwrites) the default one's database.
+data="$root/.alerts/azurite"
+if [ "$blob_port" != 10000 ] || [ "$queue_port" != 10001 ]; then data="$data/ports-$blob_port-$queue_port"; fi
+shown="${data#"$root"/}"
 wait_seconds=60
 services=(blob queue)
 
@@ -38,7 +42,8 @@ own_pid() {
       return 0
     fi
   fi
-  for cmd in /proc/[0-9]*/cmdline; do
+  # Only processes with the data folder as one of their arguments (one grep over all command lines) are looked at closely.
+  for cmd in $(grep -lszxF -- "$data" /proc/[0-9]*/cmdline); do
     pid="${cmd#/proc/}"
     pid="${pid%/cmdline}"
     case "$(tr '\0' ' ' 2>/dev/null <"$cmd")" in
@@ -56,7 +61,7 @@ describe() {
   for service in "${services[@]}"; do
     port="$(port_of "$service")"
     if pid="$(own_pid "$service")"; then
-      echo "Azurite $service on 127.0.0.1:$port (started by this script, pid $pid; data in .alerts/azurite)"
+      echo "Azurite $service on 127.0.0.1:$port (started by this script, pid $pid; data in $shown)"
     else
       echo "Azurite $service on 127.0.0.1:$port (already running; not started by this script)"
     fi
@@ -72,7 +77,7 @@ install() {
   echo "Installing Azurite into eng/azurite/node_modules (first use only)..." >&2
   if ! (cd "$here" && npm ci --no-audit --no-fund --loglevel=error) >"$data/npm-install.log" 2>&1; then
     tail -n 20 "$data/npm-install.log" >&2
-    echo "npm ci failed in eng/azurite (log: .alerts/azurite/npm-install.log)." >&2
+    echo "npm ci failed in eng/azurite (log: $shown/npm-install.log)." >&2
     exit 1
   fi
 }
@@ -107,12 +112,12 @@ ensure() {
     until listening "$port"; do
       if [ -f "$(pid_file "$service")" ] && ! own_pid "$service" >/dev/null; then
         tail -n 20 "$data/azurite-$service.log" >&2 || true
-        echo "Azurite $service exited before listening on 127.0.0.1:$port (log: .alerts/azurite/azurite-$service.log)." >&2
+        echo "Azurite $service exited before listening on 127.0.0.1:$port (log: $shown/azurite-$service.log)." >&2
         rm -f "$(pid_file "$service")"
         exit 1
       fi
       if [ "$waited" -ge $((wait_seconds * 5)) ]; then
-        echo "Azurite $service did not listen on 127.0.0.1:$port within $wait_seconds s (log: .alerts/azurite/azurite-$service.log)." >&2
+        echo "Azurite $service did not listen on 127.0.0.1:$port within $wait_seconds s (log: $shown/azurite-$service.log)." >&2
         exit 1
       fi
       sleep 0.2
@@ -123,20 +128,22 @@ ensure() {
 }
 
 stop() {
-  local service pid stopped=0 i
+  local service pid pids=() i
   for service in "${services[@]}"; do
     if pid="$(own_pid "$service")"; then
       kill "$pid" 2>/dev/null || true
-      for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-      kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+      pids+=("$pid")
       echo "Stopped Azurite $service (pid $pid)."
-      stopped=1
     fi
     rm -f "$(pid_file "$service")"
   done
-  if [ "$stopped" = 0 ]; then
+  if [ "${#pids[@]}" = 0 ]; then
     echo "No Azurite started by this script is running; nothing stopped."
+    return 0
   fi
+  # Both were asked to stop at once; wait (up to 10 s) for them to save their data and exit, then make sure.
+  for i in $(seq 1 50); do kill -0 "${pids[@]}" 2>/dev/null || break; sleep 0.2; done
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true; done
 }
 
 status() {

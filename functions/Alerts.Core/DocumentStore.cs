@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
 namespace Alerts.Core;
 
 /// <summary>A stored document and the ETag it was read with.</summary>
@@ -56,4 +59,45 @@ public interface IDocumentStore
 public interface IQuarantine
 {
     Task QuarantineAsync(ArticleInput input, ArticleRejection rejection, CancellationToken cancellationToken);
+}
+
+/// <summary>Read-modify-write of one JSON document under optimistic concurrency: the one way state is updated in place.</summary>
+public static class DocumentStoreExtensions
+{
+    /// <summary>
+    /// Reads the document at <paramref name="path"/>, lets <paramref name="mutate"/> decide what to write, and writes it on the
+    /// ETag it was read with (<see cref="WriteCondition.NotExists"/> when there was none). When someone else wrote the document
+    /// in between, reads it again and calls <paramref name="mutate"/> again, at most <paramref name="maxAttempts"/> times in all;
+    /// after that the <see cref="DocumentConflictException"/> propagates, so the message is retried by its queue.
+    /// </summary>
+    /// <param name="mutate">
+    /// Given the stored document (a fresh copy on every attempt, so it may be changed in place; null when there is none), returns
+    /// the document to write, or null to write nothing.
+    /// </param>
+    /// <returns>The document written, or null when <paramref name="mutate"/> wrote nothing.</returns>
+    public static async Task<T?> UpdateAsync<T>(
+        this IDocumentStore store, string path, JsonTypeInfo<T> typeInfo, Func<T?, T?> mutate, int maxAttempts, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await store.GetAsync(path, cancellationToken);
+            if (mutate(stored is null ? null : JsonSerializer.Deserialize(stored.Content, typeInfo)) is not { } next)
+            {
+                return null;
+            }
+
+            try
+            {
+                var condition = stored is null ? WriteCondition.NotExists : WriteCondition.Matches(stored.ETag);
+                await store.PutAsync(path, BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(next, typeInfo)), condition, cancellationToken);
+                return next;
+            }
+            catch (DocumentConflictException) when (attempt < maxAttempts)
+            {
+                // Changed since it was read: read it again and re-apply.
+            }
+        }
+    }
 }

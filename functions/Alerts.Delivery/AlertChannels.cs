@@ -11,7 +11,9 @@ public sealed record AlertDeliveryContext(Alert Alert, Subscriber Subscriber)
 /// <summary>One subscriber's daily digest: every alert of <see cref="Date"/>'s digest document. <see cref="Id"/> is stable across retries.</summary>
 public sealed record DigestDeliveryContext(Subscriber Subscriber, DateOnly Date, IReadOnlyList<Alert> Alerts)
 {
-    public string Id => $"digest-{Subscriber.Id}-{Date:yyyy-MM-dd}";
+    public string Id => IdFor(Subscriber.Id, Date);
+
+    public static string IdFor(string subscriberId, DateOnly date) => $"digest-{subscriberId}-{date:yyyy-MM-dd}";
 }
 
 /// <summary>A way of sending alerts (outbox folder, SMTP, ACS Email, Teams). Failures throw; messages never carry secrets.</summary>

@@ -9,8 +9,29 @@ namespace Alerts.Delivery;
 public sealed record AlertEmail(string Subject, string HtmlBody, string TextBody);
 
 /// <summary>
-/// Builds what a subscriber reads from one <see cref="Alert"/>: the email (subject, HTML, text) and the Teams Adaptive Card.
-/// All views carry the same facts; every piece of article text is escaped for the place it is rendered.
+/// What a subscriber reads about one alert, built once from the <see cref="Alert"/>: every piece as plain, single-line text
+/// (article text is untrusted), escaped only by the renderer for the place it lands in.
+/// </summary>
+/// <param name="Subject">The headline, cut to 200 characters.</param>
+/// <param name="Line">Severity, kind and storyline: "CRITICAL · new incident · Drossel Depot".</param>
+/// <param name="Footer">The ids that tie the alert to state: alert, storyline, article.</param>
+public sealed record AlertView(
+    string Subject,
+    string Line,
+    string Summary,
+    IReadOnlyList<(string Title, string Value)> Facts,
+    IReadOnlyList<EvidenceView> Evidence,
+    string Footer);
+
+/// <param name="Outlet">The outlet, or the article's name when the outlet is not known.</param>
+/// <param name="Source">The outlet and the article's publication day.</param>
+/// <param name="Link">The article's URL when it is an absolute http(s) URL; otherwise none.</param>
+public sealed record EvidenceView(string Sentence, string Outlet, string Source, Uri? Link);
+
+/// <summary>
+/// Builds one <see cref="AlertView"/> of an alert and renders it as a subscriber reads it: the email (subject, HTML, text), the
+/// Teams Adaptive Card, and the digest versions of both. Every view carries the same facts; text is HTML-encoded in HTML and
+/// Markdown-escaped in cards.
 /// </summary>
 public sealed class AlertComposer
 {
@@ -19,178 +40,10 @@ public sealed class AlertComposer
 
     private const string CardContentType = "application/vnd.microsoft.card.adaptive";
 
-    public AlertEmail ComposeEmail(Alert alert)
+    /// <summary>The one view of an alert that every rendering starts from.</summary>
+    public static AlertView View(Alert alert)
     {
-        var facts = Facts(alert);
-        return new AlertEmail(Subject(alert), Html(alert, facts), Text(alert, facts));
-    }
-
-    /// <summary>The one-line subject: the alert's headline.</summary>
-    public static string Subject(Alert alert) => AlertTextEncoding.Truncate(AlertTextEncoding.SingleLine(alert.Headline), 200);
-
-    /// <summary>The Adaptive Card (version 1.4) with at most <paramref name="maxEvidence"/> evidence sentences.</summary>
-    public JsonObject ComposeCard(Alert alert, int maxEvidence = int.MaxValue)
-    {
-        var md = AlertTextEncoding.Markdown;
-        var body = new JsonArray
-        {
-            TextBlock(md(Subject(alert)), size: "Large", weight: "Bolder"),
-            TextBlock(md($"{SeverityText(alert.Severity)} · {KindText(alert.Kind)} · {alert.StorylineTitle}"), isSubtle: true),
-            TextBlock(md(AlertTextEncoding.Truncate(AlertTextEncoding.SingleLine(alert.Summary), 2_000))),
-            new JsonObject
-            {
-                ["type"] = "FactSet",
-                ["facts"] = new JsonArray([.. Facts(alert).Select(f => new JsonObject { ["title"] = md(f.Title), ["value"] = md(AlertTextEncoding.Truncate(f.Value, 1_000)) })]),
-            },
-        };
-
-        var shown = alert.Evidence.Take(maxEvidence).ToList();
-        if (shown.Count > 0)
-        {
-            body.Add(TextBlock("Evidence", weight: "Bolder"));
-        }
-
-        foreach (var evidence in shown)
-        {
-            body.Add(TextBlock(md($"“{AlertTextEncoding.Truncate(AlertTextEncoding.SingleLine(evidence.Sentence), MaxCardSentenceChars)}” — {SourceLine(evidence)}")));
-        }
-
-        if (alert.Evidence.Count > shown.Count)
-        {
-            body.Add(TextBlock(md($"{alert.Evidence.Count - shown.Count} more evidence sentences are in the email and in alert {alert.Id}."), isSubtle: true));
-        }
-
-        var actions = new JsonArray();
-        foreach (var (evidence, link) in shown.Select(e => (e, AlertTextEncoding.SafeLink(e.Url))).Where(p => p.Item2 is not null).DistinctBy(p => p.Item2!.AbsoluteUri))
-        {
-            actions.Add(new JsonObject
-            {
-                ["type"] = "Action.OpenUrl",
-                ["title"] = md(AlertTextEncoding.Truncate($"Read: {evidence.Source ?? evidence.ArticleName}", 80)),
-                ["url"] = link!.AbsoluteUri,
-            });
-        }
-
-        var card = new JsonObject
-        {
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["type"] = "AdaptiveCard",
-            ["version"] = "1.4",
-            ["body"] = body,
-        };
-        if (actions.Count > 0)
-        {
-            card["actions"] = actions;
-        }
-
-        return card;
-    }
-
-    /// <summary>
-    /// The Teams Workflows payload (<c>type: message</c> with one Adaptive Card attachment), trimmed to at most
-    /// <paramref name="maxBytes"/> UTF-8 bytes by dropping evidence sentences from the end.
-    /// </summary>
-    public JsonObject ComposeTeamsPayload(Alert alert, int maxBytes)
-    {
-        for (var evidence = alert.Evidence.Count; ; evidence = evidence > 8 ? evidence / 2 : evidence - 1)
-        {
-            var payload = new JsonObject
-            {
-                ["type"] = "message",
-                ["attachments"] = new JsonArray
-                {
-                    new JsonObject { ["contentType"] = CardContentType, ["contentUrl"] = null, ["content"] = ComposeCard(alert, evidence) },
-                },
-            };
-            if (evidence <= 0 || Encoding.UTF8.GetByteCount(payload.ToJsonString()) <= maxBytes)
-            {
-                return payload;
-            }
-        }
-    }
-
-    /// <summary>The subject of a daily digest, for example "Alerts digest: 3 alerts for 21 Nov 2026".</summary>
-    public static string DigestSubject(DateOnly date, int count)
-        => $"Alerts digest: {count.ToString(CultureInfo.InvariantCulture)} alert{(count == 1 ? string.Empty : "s")} for {date.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
-
-    /// <summary>One email listing every alert of a digest, each rendered (and escaped) as in <see cref="ComposeEmail"/>.</summary>
-    public AlertEmail ComposeDigestEmail(DateOnly date, IReadOnlyList<Alert> alerts)
-    {
-        var subject = DigestSubject(date, alerts.Count);
-        var html = new StringBuilder();
-        HtmlHead(html, subject);
-        html.Append("<h2 style=\"margin:0 0 12px\">").Append(AlertTextEncoding.Html(subject)).Append("</h2>");
-        var text = new StringBuilder().Append(subject).Append("\r\n");
-        foreach (var alert in alerts)
-        {
-            var facts = Facts(alert);
-            html.Append("<hr style=\"border:0;border-top:1px solid #c8c6c4;margin:16px 0\">");
-            AlertHtml(html, alert, facts, "h3");
-            text.Append("\r\n----------------------------------------\r\n");
-            AlertText(text, alert, facts);
-        }
-
-        return new AlertEmail(subject, html.Append("</body></html>").ToString(), text.ToString());
-    }
-
-    /// <summary>
-    /// The Teams Workflows payload of a digest: one Adaptive Card with each alert's headline, line, summary and facts (no evidence),
-    /// trimmed to at most <paramref name="maxBytes"/> UTF-8 bytes by dropping alerts from the end (the card then says how many).
-    /// </summary>
-    public JsonObject ComposeDigestTeamsPayload(DateOnly date, IReadOnlyList<Alert> alerts, int maxBytes)
-    {
-        for (var shown = alerts.Count; ; shown = shown > 8 ? shown / 2 : shown - 1)
-        {
-            var payload = TeamsPayload(ComposeDigestCard(date, alerts, shown));
-            if (shown <= 0 || Encoding.UTF8.GetByteCount(payload.ToJsonString()) <= maxBytes)
-            {
-                return payload;
-            }
-        }
-    }
-
-    /// <summary>The Adaptive Card (version 1.4) of a digest showing the first <paramref name="maxAlerts"/> alerts.</summary>
-    public JsonObject ComposeDigestCard(DateOnly date, IReadOnlyList<Alert> alerts, int maxAlerts = int.MaxValue)
-    {
-        var md = AlertTextEncoding.Markdown;
-        var body = new JsonArray { TextBlock(md(DigestSubject(date, alerts.Count)), size: "Large", weight: "Bolder") };
-        foreach (var alert in alerts.Take(maxAlerts))
-        {
-            var heading = TextBlock(md(Subject(alert)), size: "Medium", weight: "Bolder");
-            heading["separator"] = true;
-            body.Add(heading);
-            body.Add(TextBlock(md($"{SeverityText(alert.Severity)} · {KindText(alert.Kind)} · {alert.StorylineTitle}"), isSubtle: true));
-            body.Add(TextBlock(md(AlertTextEncoding.Truncate(AlertTextEncoding.SingleLine(alert.Summary), 2_000))));
-            body.Add(new JsonObject
-            {
-                ["type"] = "FactSet",
-                ["facts"] = new JsonArray([.. Facts(alert).Select(f => new JsonObject { ["title"] = md(f.Title), ["value"] = md(AlertTextEncoding.Truncate(f.Value, 1_000)) })]),
-            });
-        }
-
-        if (alerts.Count > maxAlerts)
-        {
-            body.Add(TextBlock(md($"{alerts.Count - maxAlerts} more alerts are in the email digest."), isSubtle: true));
-        }
-
-        return new JsonObject
-        {
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["type"] = "AdaptiveCard",
-            ["version"] = "1.4",
-            ["body"] = body,
-        };
-    }
-
-    private static JsonObject TeamsPayload(JsonObject card) => new()
-    {
-        ["type"] = "message",
-        ["attachments"] = new JsonArray { new JsonObject { ["contentType"] = CardContentType, ["contentUrl"] = null, ["content"] = card } },
-    };
-
-    /// <summary>Facts shown in every view, as plain (unescaped) text.</summary>
-    public static IReadOnlyList<(string Title, string Value)> Facts(Alert alert)
-    {
+        var one = AlertTextEncoding.SingleLine;
         var info = EventTypeInfo.Of(alert.EventType);
         var facts = new List<(string, string)>
         {
@@ -218,87 +71,217 @@ public sealed class AlertComposer
         facts.Add(("Event", $"{info.WireName} (CAMEO {info.Cameo}, PLOVER {info.Plover})"));
         facts.Add(("Raised", alert.RaisedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)));
         facts.Add(("Alert id", alert.Id));
-        return [.. facts.Select(f => (f.Item1, AlertTextEncoding.SingleLine(f.Item2)))];
+
+        return new AlertView(
+            AlertTextEncoding.Truncate(one(alert.Headline), 200),
+            one($"{SeverityText(alert.Severity)} · {KindText(alert.Kind)} · {alert.StorylineTitle}"),
+            one(alert.Summary),
+            [.. facts.Select(f => (f.Item1, one(f.Item2)))],
+            [.. alert.Evidence.Select(Evidence)],
+            one($"Alert {alert.Id} · storyline {alert.StorylineId} · after article {alert.ArticleName}"));
     }
 
-    private static string Html(Alert alert, IReadOnlyList<(string Title, string Value)> facts)
+    public AlertEmail ComposeEmail(Alert alert)
     {
-        var html = new StringBuilder();
-        HtmlHead(html, Subject(alert));
-        AlertHtml(html, alert, facts, "h2");
-        return html.Append("</body></html>").ToString();
+        var view = View(alert);
+        var html = HtmlHead(new StringBuilder(), view.Subject);
+        AlertHtml(html, view, "h2");
+        return new AlertEmail(view.Subject, html.Append("</body></html>").ToString(), AlertText(new StringBuilder(), view).ToString());
     }
 
-    private static void HtmlHead(StringBuilder html, string title)
+    /// <summary>The Adaptive Card (version 1.4) with at most <paramref name="maxEvidence"/> evidence sentences.</summary>
+    public JsonObject ComposeCard(Alert alert, int maxEvidence = int.MaxValue)
+    {
+        var md = AlertTextEncoding.Markdown;
+        var view = View(alert);
+        var body = new JsonArray();
+        AlertBlocks(body, view, "Large");
+        var shown = view.Evidence.Take(maxEvidence).ToList();
+        if (shown.Count > 0)
+        {
+            body.Add(TextBlock("Evidence", weight: "Bolder"));
+        }
+
+        foreach (var evidence in shown)
+        {
+            body.Add(TextBlock(md($"“{AlertTextEncoding.Truncate(evidence.Sentence, MaxCardSentenceChars)}” — {evidence.Source}")));
+        }
+
+        if (view.Evidence.Count > shown.Count)
+        {
+            body.Add(TextBlock(md($"{view.Evidence.Count - shown.Count} more evidence sentences are in the email and in alert {alert.Id}."), isSubtle: true));
+        }
+
+        var card = Card(body);
+        var actions = new JsonArray([.. shown.Where(e => e.Link is not null).DistinctBy(e => e.Link!.AbsoluteUri).Select(e => new JsonObject
+        {
+            ["type"] = "Action.OpenUrl",
+            ["title"] = md(AlertTextEncoding.Truncate($"Read: {e.Outlet}", 80)),
+            ["url"] = e.Link!.AbsoluteUri,
+        })]);
+        if (actions.Count > 0)
+        {
+            card["actions"] = actions;
+        }
+
+        return card;
+    }
+
+    /// <summary>
+    /// The Teams Workflows payload (<c>type: message</c> with one Adaptive Card attachment), trimmed to at most
+    /// <paramref name="maxBytes"/> UTF-8 bytes by dropping evidence sentences from the end.
+    /// </summary>
+    public JsonObject ComposeTeamsPayload(Alert alert, int maxBytes)
+        => TrimmedPayload(alert.Evidence.Count, maxBytes, evidence => ComposeCard(alert, evidence));
+
+    /// <summary>The subject of a daily digest, for example "Alerts digest: 3 alerts for 21 Nov 2026".</summary>
+    public static string DigestSubject(DateOnly date, int count)
+        => $"Alerts digest: {count.ToString(CultureInfo.InvariantCulture)} alert{(count == 1 ? string.Empty : "s")} for {date.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
+
+    /// <summary>One email listing every alert of a digest, each rendered (and escaped) as in <see cref="ComposeEmail"/>.</summary>
+    public AlertEmail ComposeDigestEmail(DateOnly date, IReadOnlyList<Alert> alerts)
+    {
+        var subject = DigestSubject(date, alerts.Count);
+        var html = HtmlHead(new StringBuilder(), subject);
+        html.Append("<h2 style=\"margin:0 0 12px\">").Append(AlertTextEncoding.Html(subject)).Append("</h2>");
+        var text = new StringBuilder().Append(subject).Append("\r\n");
+        foreach (var view in alerts.Select(View))
+        {
+            AlertHtml(html.Append("<hr style=\"border:0;border-top:1px solid #c8c6c4;margin:16px 0\">"), view, "h3");
+            AlertText(text.Append("\r\n----------------------------------------\r\n"), view);
+        }
+
+        return new AlertEmail(subject, html.Append("</body></html>").ToString(), text.ToString());
+    }
+
+    /// <summary>
+    /// The Teams Workflows payload of a digest: one Adaptive Card with each alert's headline, line, summary and facts (no evidence),
+    /// trimmed to at most <paramref name="maxBytes"/> UTF-8 bytes by dropping alerts from the end (the card then says how many).
+    /// </summary>
+    public JsonObject ComposeDigestTeamsPayload(DateOnly date, IReadOnlyList<Alert> alerts, int maxBytes)
+        => TrimmedPayload(alerts.Count, maxBytes, shown => ComposeDigestCard(date, alerts, shown));
+
+    /// <summary>The Adaptive Card (version 1.4) of a digest showing the first <paramref name="maxAlerts"/> alerts.</summary>
+    public JsonObject ComposeDigestCard(DateOnly date, IReadOnlyList<Alert> alerts, int maxAlerts = int.MaxValue)
+    {
+        var body = new JsonArray { TextBlock(AlertTextEncoding.Markdown(DigestSubject(date, alerts.Count)), size: "Large", weight: "Bolder") };
+        foreach (var view in alerts.Take(maxAlerts).Select(View))
+        {
+            AlertBlocks(body, view, "Medium");
+        }
+
+        if (alerts.Count > maxAlerts)
+        {
+            body.Add(TextBlock(AlertTextEncoding.Markdown($"{alerts.Count - maxAlerts} more alerts are in the email digest."), isSubtle: true));
+        }
+
+        return Card(body);
+    }
+
+    /// <summary>A Teams payload of the card built with the most items (evidence or alerts) that fit in <paramref name="maxBytes"/>.</summary>
+    private static JsonObject TrimmedPayload(int items, int maxBytes, Func<int, JsonObject> card)
+    {
+        for (var shown = items; ; shown = shown > 8 ? shown / 2 : shown - 1)
+        {
+            var payload = new JsonObject
+            {
+                ["type"] = "message",
+                ["attachments"] = new JsonArray { new JsonObject { ["contentType"] = CardContentType, ["contentUrl"] = null, ["content"] = card(shown) } },
+            };
+            if (shown <= 0 || Encoding.UTF8.GetByteCount(payload.ToJsonString()) <= maxBytes)
+            {
+                return payload;
+            }
+        }
+    }
+
+    private static JsonObject Card(JsonArray body) => new()
+    {
+        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+        ["type"] = "AdaptiveCard",
+        ["version"] = "1.4",
+        ["body"] = body,
+    };
+
+    /// <summary>An alert's heading, line, summary and facts as card blocks (a smaller heading, set apart, inside a digest).</summary>
+    private static void AlertBlocks(JsonArray body, AlertView view, string headingSize)
+    {
+        var md = AlertTextEncoding.Markdown;
+        var heading = TextBlock(md(view.Subject), size: headingSize, weight: "Bolder");
+        if (body.Count > 0)
+        {
+            heading["separator"] = true;
+        }
+
+        body.Add(heading);
+        body.Add(TextBlock(md(view.Line), isSubtle: true));
+        body.Add(TextBlock(md(AlertTextEncoding.Truncate(view.Summary, 2_000))));
+        body.Add(new JsonObject
+        {
+            ["type"] = "FactSet",
+            ["facts"] = new JsonArray([.. view.Facts.Select(f => new JsonObject { ["title"] = md(f.Title), ["value"] = md(AlertTextEncoding.Truncate(f.Value, 1_000)) })]),
+        });
+    }
+
+    private static StringBuilder HtmlHead(StringBuilder html, string title)
         => html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(AlertTextEncoding.Html(title)).Append("</title></head>")
             .Append("<body style=\"font-family:Segoe UI,Arial,sans-serif;font-size:14px;color:#201f1e;max-width:720px\">");
 
-    private static void AlertHtml(StringBuilder html, Alert alert, IReadOnlyList<(string Title, string Value)> facts, string heading)
+    private static void AlertHtml(StringBuilder html, AlertView view, string heading)
     {
         var h = AlertTextEncoding.Html;
-        html.Append('<').Append(heading).Append(" style=\"margin:0 0 4px\">").Append(h(Subject(alert))).Append("</").Append(heading).Append('>')
-            .Append("<p style=\"margin:0 0 12px;color:#605e5c\">").Append(h($"{SeverityText(alert.Severity)} · {KindText(alert.Kind)} · {alert.StorylineTitle}")).Append("</p>")
-            .Append("<p>").Append(h(alert.Summary)).Append("</p>")
+        html.Append('<').Append(heading).Append(" style=\"margin:0 0 4px\">").Append(h(view.Subject)).Append("</").Append(heading).Append('>')
+            .Append("<p style=\"margin:0 0 12px;color:#605e5c\">").Append(h(view.Line)).Append("</p>")
+            .Append("<p>").Append(h(view.Summary)).Append("</p>")
             .Append("<table style=\"border-collapse:collapse\">");
-        foreach (var (title, value) in facts)
+        foreach (var (title, value) in view.Facts)
         {
             html.Append("<tr><th style=\"text-align:left;padding:2px 12px 2px 0;vertical-align:top\">").Append(h(title))
                 .Append("</th><td style=\"padding:2px 0\">").Append(h(value)).Append("</td></tr>");
         }
 
         html.Append("</table>");
-        if (alert.Evidence.Count > 0)
+        if (view.Evidence.Count > 0)
         {
             html.Append("<h3 style=\"margin:16px 0 4px\">Evidence</h3>");
         }
 
-        foreach (var evidence in alert.Evidence)
+        foreach (var evidence in view.Evidence)
         {
             html.Append("<blockquote style=\"margin:8px 0;padding-left:10px;border-left:3px solid #c8c6c4\">“")
                 .Append(h(evidence.Sentence)).Append("”<br><small>— ");
-            if (AlertTextEncoding.SafeLink(evidence.Url) is { } link)
+            if (evidence.Link is { } link)
             {
-                html.Append("<a href=\"").Append(h(link.AbsoluteUri)).Append("\">").Append(h(SourceLine(evidence))).Append("</a>");
+                html.Append("<a href=\"").Append(h(link.AbsoluteUri)).Append("\">").Append(h(evidence.Source)).Append("</a>");
             }
             else
             {
-                html.Append(h(SourceLine(evidence)));
+                html.Append(h(evidence.Source));
             }
 
             html.Append("</small></blockquote>");
         }
 
-        html.Append("<p style=\"color:#8a8886;font-size:12px\">Alert ").Append(h(alert.Id)).Append(" · storyline ").Append(h(alert.StorylineId))
-            .Append(" · after article ").Append(h(alert.ArticleName)).Append("</p>");
+        html.Append("<p style=\"color:#8a8886;font-size:12px\">").Append(h(view.Footer)).Append("</p>");
     }
 
-    private static string Text(Alert alert, IReadOnlyList<(string Title, string Value)> facts)
+    private static StringBuilder AlertText(StringBuilder text, AlertView view)
     {
-        var text = new StringBuilder();
-        AlertText(text, alert, facts);
-        return text.ToString();
-    }
-
-    private static void AlertText(StringBuilder text, Alert alert, IReadOnlyList<(string Title, string Value)> facts)
-    {
-        var one = AlertTextEncoding.SingleLine;
-        text.Append(Subject(alert)).Append("\r\n")
-            .Append(one($"{SeverityText(alert.Severity)} · {KindText(alert.Kind)} · {alert.StorylineTitle}")).Append("\r\n\r\n")
-            .Append(one(alert.Summary)).Append("\r\n\r\n");
-        foreach (var (title, value) in facts)
+        text.Append(view.Subject).Append("\r\n").Append(view.Line).Append("\r\n\r\n").Append(view.Summary).Append("\r\n\r\n");
+        foreach (var (title, value) in view.Facts)
         {
             text.Append(title).Append(": ").Append(value).Append("\r\n");
         }
 
-        if (alert.Evidence.Count > 0)
+        if (view.Evidence.Count > 0)
         {
             text.Append("\r\nEvidence:\r\n");
         }
 
-        foreach (var evidence in alert.Evidence)
+        foreach (var evidence in view.Evidence)
         {
-            text.Append("- “").Append(one(evidence.Sentence)).Append("” — ").Append(SourceLine(evidence));
-            if (AlertTextEncoding.SafeLink(evidence.Url) is { } link)
+            text.Append("- “").Append(evidence.Sentence).Append("” — ").Append(evidence.Source);
+            if (evidence.Link is { } link)
             {
                 text.Append(" <").Append(link.AbsoluteUri).Append('>');
             }
@@ -306,13 +289,14 @@ public sealed class AlertComposer
             text.Append("\r\n");
         }
 
-        text.Append("\r\nStoryline ").Append(one(alert.StorylineId)).Append(", after article ").Append(one(alert.ArticleName)).Append("\r\n");
+        return text.Append("\r\n").Append(view.Footer).Append("\r\n");
     }
 
-    private static string SourceLine(AlertEvidence evidence)
+    private static EvidenceView Evidence(AlertEvidence evidence)
     {
-        var source = AlertTextEncoding.SingleLine(evidence.Source ?? evidence.ArticleName);
-        return evidence.Published is { } published ? $"{source}, {published.ToUniversalTime():yyyy-MM-dd}" : source;
+        var outlet = AlertTextEncoding.SingleLine(evidence.Source ?? evidence.ArticleName);
+        var source = evidence.Published is { } published ? $"{outlet}, {published.ToUniversalTime():yyyy-MM-dd}" : outlet;
+        return new EvidenceView(AlertTextEncoding.SingleLine(evidence.Sentence), outlet, source, AlertTextEncoding.SafeLink(evidence.Url));
     }
 
     private static string SeverityText(Severity severity) => severity.ToString().ToUpperInvariant();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Alerts.Core;
 
 namespace Alerts.Delivery;
@@ -9,6 +8,9 @@ namespace Alerts.Delivery;
 /// </summary>
 public sealed class AlertRouter(SubscriptionCatalog catalog, IDocumentStore store, TimeProvider time) : IAlertRouter
 {
+    /// <summary>How often filing an alert in a digest is re-read and re-applied after losing an ETag race.</summary>
+    private const int MaxConcurrencyAttempts = 5;
+
     public async Task<IReadOnlyList<string>> RouteAsync(Alert alert, CancellationToken cancellationToken)
     {
         var immediate = new List<string>();
@@ -40,36 +42,26 @@ public sealed class AlertRouter(SubscriptionCatalog catalog, IDocumentStore stor
     {
         var hour = subscriber.DigestHour ?? 0;
         var zone = subscriber.TimeZone ?? TimeZoneInfo.Utc;
-        var date = DigestSchedule.DigestDate(time.GetUtcNow(), hour, zone);
-        for (var attempt = 1; ; attempt++)
+        for (var date = DigestSchedule.DigestDate(time.GetUtcNow(), hour, zone); ; date = date.AddDays(1))
         {
-            var path = DigestDocument.PathFor(subscriber.Id, date);
-            var stored = await store.GetAsync(path, cancellationToken);
-            var digest = stored is null
-                ? new DigestDocument { SubscriberId = subscriber.Id, Date = date, DigestHour = hour, TimeZone = subscriber.TimeZone?.Id, DueAt = DigestSchedule.DueAt(date, hour, zone) }
-                : JsonSerializer.Deserialize(stored.Content.ToString(), DeliveryJsonContext.Default.DigestDocument)!;
-            if (digest.AlertIds.Contains(alertId))
+            var filed = false;
+            await store.UpdateAsync(DigestDocument.PathFor(subscriber.Id, date), DeliveryJsonContext.Default.DigestDocument, digest =>
+            {
+                digest ??= new DigestDocument { SubscriberId = subscriber.Id, Date = date, DigestHour = hour, TimeZone = subscriber.TimeZone?.Id, DueAt = DigestSchedule.DueAt(date, hour, zone) };
+                if (digest.AlertIds.Contains(alertId))
+                {
+                    filed = true;
+                    return null;
+                }
+
+                filed = digest.Status is null;
+                return filed ? digest with { AlertIds = [.. digest.AlertIds, alertId] } : null;
+            }, MaxConcurrencyAttempts, cancellationToken);
+
+            // A digest being (or already) sent takes no more alerts: the alert joins the next day's.
+            if (filed)
             {
                 return;
-            }
-
-            if (digest.Status is not null)
-            {
-                // That digest is being (or has been) sent: the alert joins the next day's.
-                date = date.AddDays(1);
-                continue;
-            }
-
-            var next = digest with { AlertIds = [.. digest.AlertIds, alertId] };
-            try
-            {
-                var json = JsonSerializer.SerializeToUtf8Bytes(next, DeliveryJsonContext.Default.DigestDocument);
-                await store.PutAsync(path, BinaryData.FromBytes(json), stored is null ? WriteCondition.NotExists : WriteCondition.Matches(stored.ETag), cancellationToken);
-                return;
-            }
-            catch (DocumentConflictException) when (attempt < 5)
-            {
-                // Another alert was added at the same moment: read again and retry.
             }
         }
     }

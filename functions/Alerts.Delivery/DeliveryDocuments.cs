@@ -55,51 +55,12 @@ public enum DeliveryStatus
 }
 
 /// <summary>
-/// The durable outbox entry of one (alert, subscriber): <c>deliveries/{alertId}/{subscriberId}.json</c>. Written as pending
-/// before a send and as sent after it. Holds no secrets: no webhook URL, no password, errors redacted.
+/// What the durable send (<see cref="DurableSend"/>) records on an entry it sends: written as pending before a send and as sent
+/// after it. Holds no secrets: no webhook URL, no password, errors redacted.
 /// </summary>
-public sealed record DeliveryRecord
+public abstract record OutboxEntry
 {
-    public required string AlertId { get; init; }
-
-    public required string SubscriberId { get; init; }
-
-    public DeliveryStatus Status { get; init; }
-
-    public ChannelKind? Channel { get; init; }
-
-    public int Attempts { get; init; }
-
-    public DateTimeOffset? LastAttemptAt { get; init; }
-
-    public DateTimeOffset? SentAt { get; init; }
-
-    /// <summary>The reason of the last failure, with URLs cut to scheme and host.</summary>
-    public string? LastError { get; init; }
-
-    public static string PathFor(string alertId, string subscriberId) => $"deliveries/{alertId}/{subscriberId}.json";
-}
-
-/// <summary>
-/// Alerts waiting for one subscriber's daily digest: <c>digests/{subscriberId}/{yyyy-MM-dd}.json</c>, the day it is due in the
-/// subscriber's time zone.
-/// </summary>
-public sealed record DigestDocument
-{
-    public required string SubscriberId { get; init; }
-
-    /// <summary>The subscriber's local date the digest is due on.</summary>
-    public required DateOnly Date { get; init; }
-
-    /// <summary>The subscriber's local hour the digest is due at.</summary>
-    public required int DigestHour { get; init; }
-
-    /// <summary>The subscriber's time zone when the document was started (for people; <see cref="DueAt"/> is what counts). Null is UTC.</summary>
-    public string? TimeZone { get; init; }
-
-    public List<string> AlertIds { get; init; } = [];
-
-    /// <summary>Null while alerts are still collected; pending once a send was attempted (no more alerts join it); sent after.</summary>
+    /// <summary>Null before the first attempt; pending once a send was attempted; sent after.</summary>
     public DeliveryStatus? Status { get; init; }
 
     public ChannelKind? Channel { get; init; }
@@ -112,6 +73,37 @@ public sealed record DigestDocument
 
     /// <summary>The reason of the last failure, with URLs cut to scheme and host.</summary>
     public string? LastError { get; init; }
+}
+
+/// <summary>The durable outbox entry of one (alert, subscriber): <c>deliveries/{alertId}/{subscriberId}.json</c>.</summary>
+public sealed record DeliveryRecord : OutboxEntry
+{
+    public required string AlertId { get; init; }
+
+    public required string SubscriberId { get; init; }
+
+    public static string PathFor(string alertId, string subscriberId) => $"deliveries/{alertId}/{subscriberId}.json";
+}
+
+/// <summary>
+/// Alerts waiting for one subscriber's daily digest: <c>digests/{subscriberId}/{yyyy-MM-dd}.json</c>, the day it is due in the
+/// subscriber's time zone.
+/// </summary>
+public sealed record DigestDocument : OutboxEntry
+{
+    public required string SubscriberId { get; init; }
+
+    /// <summary>The subscriber's local date the digest is due on.</summary>
+    public required DateOnly Date { get; init; }
+
+    /// <summary>The subscriber's local hour the digest is due at.</summary>
+    public required int DigestHour { get; init; }
+
+    /// <summary>The subscriber's time zone when the document was started (for people; <see cref="DueAt"/> is what counts). Null is UTC.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>The alerts of the digest; none join it once <see cref="OutboxEntry.Status"/> is set (a send was attempted).</summary>
+    public List<string> AlertIds { get; init; } = [];
 
     /// <summary>
     /// When the digest is due, fixed when the document is started (<see cref="DigestSchedule.DueAt"/>) so that editing the

@@ -6,7 +6,9 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Extensions.Timers;
+using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Azure.WebJobs.Hosting;
+using Microsoft.Azure.WebJobs.Host.Queues;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -156,6 +158,13 @@ internal static class LocalCommands
 
         // The timers extension's storage-backed schedule monitor predates this Host.Storage; the local timer runs without one.
         builder.Services.AddSingleton<ScheduleMonitor, UnmonitoredSchedule>();
+        builder.Services.AddSingleton<IQueueProcessorFactory, LeasingQueueProcessorFactory>();
+        if (LocalConfiguration.RetryPolicy(builder.Configuration) is { } retry)
+        {
+            // The engine's default retry policy (what the Functions host makes of host.json "retry"); the queue doors opt out.
+            builder.Services.AddSingleton<IRetryStrategy>(retry);
+        }
+
         builder.Services.AddSingleton<ITypeLocator, LocalTypeLocator>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, JobHostService>());
         configure?.Invoke(builder.Services);

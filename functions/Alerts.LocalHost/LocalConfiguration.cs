@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Configuration;
 
 namespace Alerts.LocalHost;
@@ -18,18 +19,27 @@ internal static class LocalConfiguration
     /// <summary>Where the WebJobs SDK reads the extension settings that the Functions host takes from host.json "extensions".</summary>
     public const string ExtensionsSection = "AzureWebJobs:extensions";
 
+    /// <summary>The engine's retry policy for the local blob and timer triggers (host.json's "retry" shape).</summary>
+    public const string RetrySection = "AzureWebJobs:retry";
+
     public static void AddLocalSources(this IConfigurationBuilder builder, string hostJsonPath)
     {
         builder.AddInMemoryCollection(Defaults(Environment.GetEnvironmentVariable("AZURITE_BLOB_PORT"), Environment.GetEnvironmentVariable("AZURITE_QUEUE_PORT")));
         builder.AddInMemoryCollection(HostJsonExtensions(hostJsonPath));
 
         // Locally one blob and one message at a time, so a folder dropped in name order reads as a timeline (in Azure, the
-        // host.json values hold and ETag concurrency keeps state right).
+        // host.json values hold and ETag concurrency keeps state right). The engine retries a failed blob at once (its blob
+        // queue releases with no visibility timeout), so locally a failing blob is retried in place with exponential back-off
+        // (1 s doubling to 16 s, four times) before it goes back to the queue, where poisonBlobThreshold counts the rounds.
         builder.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"{ExtensionsSection}:blobs:maxDegreeOfParallelism"] = "1",
             [$"{ExtensionsSection}:queues:batchSize"] = "1",
             [$"{ExtensionsSection}:queues:newBatchThreshold"] = "0",
+            [$"{RetrySection}:strategy"] = "exponentialBackoff",
+            [$"{RetrySection}:maxRetryCount"] = "4",
+            [$"{RetrySection}:minimumInterval"] = "00:00:01",
+            [$"{RetrySection}:maximumInterval"] = "00:00:16",
         });
         var settings = Path.Combine(Directory.GetCurrentDirectory(), "local.settings.json");
         if (File.Exists(settings))
@@ -72,6 +82,24 @@ internal static class LocalConfiguration
         return [.. hostJson.AsEnumerable(makePathsRelative: true)
             .Where(setting => setting.Value is not null)
             .Select(setting => new KeyValuePair<string, string?>($"{ExtensionsSection}:{setting.Key}", setting.Value))];
+    }
+
+    /// <summary>The engine's retry policy from <see cref="RetrySection"/>, in host.json's "retry" shape; null when none is set.</summary>
+    public static RetryAttribute? RetryPolicy(IConfiguration configuration)
+    {
+        var retry = configuration.GetSection(RetrySection);
+        if (retry["strategy"] is not { } strategy)
+        {
+            return null;
+        }
+
+        var count = int.TryParse(retry["maxRetryCount"], out var n) ? n : throw new InvalidOperationException($"{RetrySection}:maxRetryCount must be a number.");
+        return strategy.ToLowerInvariant() switch
+        {
+            "exponentialbackoff" => new ExponentialBackoffRetryAttribute(count, retry["minimumInterval"], retry["maximumInterval"]),
+            "fixeddelay" => new FixedDelayRetryAttribute(count, retry["delayInterval"]),
+            var other => throw new InvalidOperationException($"{RetrySection}:strategy '{other}' is neither fixedDelay nor exponentialBackoff."),
+        };
     }
 
     private static int Port(string? value, int fallback)

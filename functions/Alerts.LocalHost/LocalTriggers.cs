@@ -7,7 +7,9 @@ namespace Alerts.LocalHost;
 /// <summary>
 /// The local doors of the function app's four functions, on the WebJobs SDK's triggers (the engine inside the Functions host):
 /// each binds like its isolated-worker twin in <c>Alerts.Functions</c> and calls the same pipeline step, so there is one pipeline.
-/// Exceptions propagate, so the engine retries, writes receipts and poisons exactly as it does in Azure.
+/// Exceptions propagate, so the engine retries, writes receipts and poisons exactly as it does in Azure. The blob and timer
+/// doors take the engine's default retry policy (back-off in place); the queue doors have none, their back-off is the queue's
+/// <c>visibilityTimeout</c>.
 /// </summary>
 public sealed class LocalTriggers(
     ArticleIntake intake,
@@ -32,6 +34,7 @@ public sealed class LocalTriggers(
     }
 
     [FunctionName("DetectChanges")]
+    [FixedDelayRetry(0, "00:00:00")]
     public async Task DetectChanges(
         [QueueTrigger(PipelineNames.ArticleEventsQueue)] string message,
         [Queue(PipelineNames.AlertDeliveriesQueue)] IAsyncCollector<string> alertDeliveries,
@@ -45,6 +48,7 @@ public sealed class LocalTriggers(
     }
 
     [FunctionName("DeliverAlert")]
+    [FixedDelayRetry(0, "00:00:00")]
     public async Task DeliverAlert([QueueTrigger(PipelineNames.AlertDeliveriesQueue)] string message, CancellationToken cancellationToken)
     {
         using var _ = work.Begin();

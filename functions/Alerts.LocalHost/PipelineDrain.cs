@@ -40,6 +40,12 @@ public sealed class PipelineDrain(BlobServiceClient blobs, QueueServiceClient qu
             }
         }
 
+        return await EveryBlobTakenAsync(cancellationToken);
+    }
+
+    /// <summary>Whether every blob in <c>articles</c> has the engine's completed receipt (it was queued for its function).</summary>
+    public async Task<bool> EveryBlobTakenAsync(CancellationToken cancellationToken)
+    {
         var receipts = new HashSet<string>(StringComparer.Ordinal);
         var hosts = blobs.GetBlobContainerClient(PipelineNames.HostsContainer);
         try
@@ -70,7 +76,8 @@ public sealed class PipelineDrain(BlobServiceClient blobs, QueueServiceClient qu
         return true;
     }
 
-    private async Task<int> CountAsync(string queue, CancellationToken cancellationToken)
+    /// <summary>Messages on a queue, those waiting out a visibility timeout (in flight or to be retried) included; 0 when there is no queue.</summary>
+    public async Task<int> CountAsync(string queue, CancellationToken cancellationToken)
     {
         try
         {

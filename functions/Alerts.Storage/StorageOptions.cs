@@ -25,7 +25,11 @@ public sealed class StorageOptions
     [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Container names are 3-63 lower-case letters, digits and single hyphens.")]
     public string QuarantineContainer { get; set; } = PipelineNames.QuarantineContainer;
 
-    /// <summary>Retries of a failed storage request (Azure.Core exponential back-off).</summary>
+    /// <summary>
+    /// Retries of a failed storage request, for every storage client (the trigger engine's too), with Azure.Core's exponential
+    /// back-off from 0.8 s: the default 6 ride out about 50 s of an unreachable account, so work in flight when storage blips
+    /// (a send already made, its record not yet written) completes instead of being repeated.
+    /// </summary>
     [Range(0, 10)]
-    public int MaxRetries { get; set; } = 3;
+    public int MaxRetries { get; set; } = 6;
 }

@@ -31,20 +31,17 @@ public static class StorageServiceCollectionExtensions
         {
             services.AddAzureClients(clients =>
             {
-                var blobs = connection.ConnectionString is { } blobConnectionString
+                // For every Azure client made through this container's AzureComponentFactory, the WebJobs engine's included.
+                clients.ConfigureDefaults(options => options.Retry.MaxRetries = storage.MaxRetries);
+                _ = connection.ConnectionString is { } blobConnectionString
                     ? clients.AddBlobServiceClient(blobConnectionString)
                     : clients.AddBlobServiceClient(connection.BlobServiceUri!).WithCredential(sp => sp.GetRequiredService<AzureComponentFactory>().CreateTokenCredential(connection.Settings));
-                blobs.ConfigureOptions(options => options.Retry.MaxRetries = storage.MaxRetries);
 
                 // Base64, as the Functions queue bindings read and write messages.
                 var queues = connection.ConnectionString is { } queueConnectionString
                     ? clients.AddQueueServiceClient(queueConnectionString)
                     : clients.AddQueueServiceClient(connection.QueueServiceUri!).WithCredential(sp => sp.GetRequiredService<AzureComponentFactory>().CreateTokenCredential(connection.Settings));
-                queues.ConfigureOptions(options =>
-                {
-                    options.Retry.MaxRetries = storage.MaxRetries;
-                    options.MessageEncoding = QueueMessageEncoding.Base64;
-                });
+                queues.ConfigureOptions(options => options.MessageEncoding = QueueMessageEncoding.Base64);
             });
         }
 

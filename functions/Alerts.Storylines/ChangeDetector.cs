@@ -64,58 +64,37 @@ public sealed partial class ChangeDetector(
     /// <summary>Routes the events with the storyline index, writing what it learnt (If-Match, re-read on conflict) before any storyline changes.</summary>
     private async Task<List<(string StorylineId, ArticleEvent Event)>> RouteAsync(IReadOnlyList<ArticleEvent> events, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        List<(string StorylineId, ArticleEvent Event)> routes = [];
+        await store.UpdateAsync(StorylineIndex.Path, StorylineJsonContext.Default.StorylineIndex, index =>
         {
-            var (index, etag) = await ReadAsync(StorylineIndex.Path, StorylineJsonContext.Default.StorylineIndex, cancellationToken);
             index ??= new StorylineIndex();
-            var (routes, changed) = index.Route(events);
-            if (!changed)
-            {
-                return routes;
-            }
-
-            try
-            {
-                var condition = etag is null ? WriteCondition.NotExists : WriteCondition.Matches(etag);
-                await store.PutAsync(StorylineIndex.Path, BinaryData.FromObjectAsJson(index, StorylineJsonContext.Default.StorylineIndex), condition, cancellationToken);
-                return routes;
-            }
-            catch (DocumentConflictException) when (attempt < options.Value.MaxConcurrencyRetries)
-            {
-                LogConflict(logger, StorylineIndex.Path, "(routing)", attempt);
-            }
-        }
+            (routes, var changed) = index.Route(events);
+            return changed ? index : null;
+        }, options.Value.MaxConcurrencyRetries, cancellationToken);
+        return routes;
     }
 
     private async Task<IReadOnlyList<Alert>> ApplyToStorylineAsync(string storylineId, ArticleEventsMessage article, IReadOnlyList<ArticleEvent> events, CancellationToken cancellationToken)
     {
-        var path = StorylinePath(storylineId);
-        for (var attempt = 1; ; attempt++)
+        IReadOnlyList<Alert> raised = [];
+        await store.UpdateAsync(StorylinePath(storylineId), StorylineJsonContext.Default.StorylineDocument, doc =>
         {
-            var (doc, etag) = await ReadAsync(path, StorylineJsonContext.Default.StorylineDocument, cancellationToken);
             doc ??= new StorylineDocument { Id = storylineId };
             if (doc.AppliedArticles.TryGetValue(article.ArticleId, out var applied))
             {
-                return [.. applied.Select(id => doc.Alerts.First(a => a.Id == id))];
+                raised = [.. applied.Select(id => doc.Alerts.First(a => a.Id == id))];
+                return null;
             }
 
-            var raised = StorylineRules.Apply(doc, article, events, options.Value, timeProvider.GetUtcNow())
+            raised = StorylineRules.Apply(doc, article, events, options.Value, timeProvider.GetUtcNow())
                 .Where(a => !doc.Alerts.Any(known => known.Id == a.Id))
                 .DistinctBy(a => a.Id)
                 .ToList();
             doc.AppliedArticles[article.ArticleId] = [.. raised.Select(a => a.Id)];
             doc.Alerts.AddRange(raised);
-            try
-            {
-                var condition = etag is null ? WriteCondition.NotExists : WriteCondition.Matches(etag);
-                await store.PutAsync(path, BinaryData.FromObjectAsJson(doc, StorylineJsonContext.Default.StorylineDocument), condition, cancellationToken);
-                return raised;
-            }
-            catch (DocumentConflictException) when (attempt < options.Value.MaxConcurrencyRetries)
-            {
-                LogConflict(logger, storylineId, article.Name, attempt);
-            }
-        }
+            return doc;
+        }, options.Value.MaxConcurrencyRetries, cancellationToken);
+        return raised;
     }
 
     private async Task<(T? Document, string? ETag)> ReadAsync<T>(string path, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
@@ -130,7 +109,4 @@ public sealed partial class ChangeDetector(
 
     [LoggerMessage(EventId = 301, Level = LogLevel.Information, Message = "Article {Name} ({ArticleId}) was already applied as {FirstName}; returning its {AlertCount} alerts")]
     private static partial void LogAlreadyApplied(ILogger logger, string name, string articleId, string firstName, int alertCount);
-
-    [LoggerMessage(EventId = 302, Level = LogLevel.Debug, Message = "Storyline {StorylineId} changed while applying {Name}; re-reading (attempt {Attempt})")]
-    private static partial void LogConflict(ILogger logger, string storylineId, string name, int attempt);
 }

@@ -116,6 +116,80 @@ public sealed class InMemoryDocumentStoreTests
     }
 }
 
+/// <summary>The one read-modify-write of state: <see cref="DocumentStoreExtensions.UpdateAsync"/>.</summary>
+public sealed partial class DocumentStoreUpdateTests
+{
+    private const string Path = "tally.json";
+
+    private readonly InMemoryDocumentStore _store = new();
+
+    [Fact]
+    public async Task UpdateAsync_SomeoneWritesBetweenReadAndWrite_ReappliesTheChangeOnTheirDocument()
+    {
+        await PutAsync(new Tally(["a"]));
+        var calls = 0;
+
+        await _store.UpdateAsync(Path, TallyJson.Default.Tally, tally =>
+        {
+            if (calls++ == 0)
+            {
+                PutAsync(new Tally(["a", "b"])).GetAwaiter().GetResult(); // another instance wins the race
+            }
+
+            return tally! with { Items = [.. tally.Items, "c"] };
+        }, maxAttempts: 3, default);
+
+        Assert.Equal(2, calls);
+        Assert.Equal(["a", "b", "c"], (await ReadAsync()).Items);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_NoDocumentYet_CreatesItOnlyIfStillAbsent()
+    {
+        var written = await _store.UpdateAsync(Path, TallyJson.Default.Tally, tally => tally ?? new Tally(["first"]), maxAttempts: 1, default);
+
+        Assert.Equal(["first"], written!.Items);
+        Assert.Equal(["first"], (await ReadAsync()).Items);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_MutateReturnsNull_WritesNothing()
+    {
+        var etag = await PutAsync(new Tally(["a"]));
+
+        Assert.Null(await _store.UpdateAsync(Path, TallyJson.Default.Tally, _ => null, maxAttempts: 1, default));
+        Assert.Equal(etag, (await _store.GetAsync(Path, default))!.ETag);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_LosesEveryRace_ThrowsTheConflictAfterMaxAttempts()
+    {
+        await PutAsync(new Tally([]));
+        var calls = 0;
+
+        await Assert.ThrowsAsync<DocumentConflictException>(() => _store.UpdateAsync(Path, TallyJson.Default.Tally, tally =>
+        {
+            calls++;
+            PutAsync(new Tally([$"other-{calls}"])).GetAwaiter().GetResult();
+            return tally! with { Items = ["mine"] };
+        }, maxAttempts: 3, default));
+
+        Assert.Equal(3, calls);
+        Assert.Equal(["other-3"], (await ReadAsync()).Items);
+    }
+
+    private Task<string> PutAsync(Tally tally)
+        => _store.PutAsync(Path, BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(tally, TallyJson.Default.Tally)), WriteCondition.None, default);
+
+    private async Task<Tally> ReadAsync()
+        => JsonSerializer.Deserialize((await _store.GetAsync(Path, default))!.Content, TallyJson.Default.Tally)!;
+
+    public sealed record Tally(List<string> Items);
+
+    [System.Text.Json.Serialization.JsonSerializable(typeof(Tally))]
+    private sealed partial class TallyJson : System.Text.Json.Serialization.JsonSerializerContext;
+}
+
 public sealed class ReplayRecordsTests
 {
     [Fact]

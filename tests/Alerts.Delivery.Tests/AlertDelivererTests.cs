@@ -55,7 +55,7 @@ public sealed class AlertDelivererTests
             : Task.CompletedTask);
         var deliverer = Deliverer(store, channel);
 
-        var ex = await Assert.ThrowsAsync<AlertDeliveryException>(() => deliverer.DeliverAsync(ToOutbox, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<DeliveryException>(() => deliverer.DeliverAsync(ToOutbox, CancellationToken.None));
         var failed = await deliverer.GetRecordAsync("a1f3c9", "local-outbox", CancellationToken.None);
         await deliverer.DeliverAsync(ToOutbox, CancellationToken.None);
         var sent = await deliverer.GetRecordAsync("a1f3c9", "local-outbox", CancellationToken.None);
@@ -80,7 +80,7 @@ public sealed class AlertDelivererTests
         var email = new FakeChannel(ChannelKind.Smtp);
         var deliverer = Deliverer(store, teams, email);
 
-        await Assert.ThrowsAsync<AlertDeliveryException>(() => deliverer.DeliverAsync(new AlertDeliveryMessage { AlertId = "b7d210", SubscriberId = "ops-teams" }, CancellationToken.None));
+        await Assert.ThrowsAsync<DeliveryException>(() => deliverer.DeliverAsync(new AlertDeliveryMessage { AlertId = "b7d210", SubscriberId = "ops-teams" }, CancellationToken.None));
         await deliverer.DeliverAsync(new AlertDeliveryMessage { AlertId = "b7d210", SubscriberId = "ops-email" }, CancellationToken.None);
 
         Assert.Equal("ops-email", Assert.Single(email.Sent).Subscriber.Id);

@@ -66,7 +66,7 @@ public sealed class DeliverySecretsTests
             await using var provider = Provider(settings, store, logs);
             foreach (var subscriber in subscribers)
             {
-                var ex = await Assert.ThrowsAsync<AlertDeliveryException>(() =>
+                var ex = await Assert.ThrowsAsync<DeliveryException>(() =>
                     provider.GetRequiredService<IAlertDeliverer>().DeliverAsync(new AlertDeliveryMessage { AlertId = "b7d210", SubscriberId = subscriber }, CancellationToken.None));
                 failures.Add(ex.ToString());
             }

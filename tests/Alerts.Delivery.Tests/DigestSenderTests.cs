@@ -84,7 +84,7 @@ public sealed class DigestSenderTests : IDisposable
         var sender = Sender(store, channel);
         _time.Now = new DateTimeOffset(2026, 11, 21, 7, 1, 0, TimeSpan.Zero);
 
-        var failure = await Assert.ThrowsAsync<DigestDeliveryException>(() => sender.SendDueAsync(CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<DeliveryException>(() => sender.SendDueAsync(CancellationToken.None));
 
         Assert.DoesNotContain("sig=", failure.Message, StringComparison.Ordinal);
         var failed = (await sender.GetDigestAsync("morning-desk", Day, CancellationToken.None))!;
@@ -134,7 +134,7 @@ public sealed class DigestSenderTests : IDisposable
         var store = await RoutedStoreAsync(OutboxDigestAtSeven, TestAlerts.TalksSuspended());
         var channel = new FlakyDigestChannel(failures: 1);
         _time.Now = new DateTimeOffset(2026, 11, 21, 7, 1, 0, TimeSpan.Zero);
-        await Assert.ThrowsAsync<DigestDeliveryException>(() => Sender(store, channel).SendDueAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<DeliveryException>(() => Sender(store, channel).SendDueAsync(CancellationToken.None));
 
         _time.Now = new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero);
         await new AlertRouter(new SubscriptionCatalog(store), store, _time).RouteAsync(TestAlerts.Attack(), CancellationToken.None);

@@ -65,11 +65,11 @@ public sealed class TeamsOutageTests
                     await deliverer.DeliverAsync(message, CancellationToken.None);
                     return;
                 }
-                catch (AlertDeliveryException) when (dequeue < MaxDequeueCount)
+                catch (DeliveryException) when (dequeue < MaxDequeueCount)
                 {
                     await Task.Delay(VisibilityTimeout);
                 }
-                catch (AlertDeliveryException)
+                catch (DeliveryException)
                 {
                     poisoned.Add(message.AlertId);
                     return;

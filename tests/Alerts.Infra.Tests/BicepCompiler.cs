@@ -10,17 +10,19 @@ namespace Alerts.Infra.Tests;
 /// </summary>
 public static class BicepCompiler
 {
-    private static readonly Lazy<JsonObject> Compiled = new(() =>
+    private static readonly Lazy<(int ExitCode, string Printed, string OutputPath)> MainBuild = new(() =>
     {
         var output = Path.Combine(Directory.CreateTempSubdirectory("alerts-bicep-").FullName, "main.json");
-        var result = Run("build", RepositoryFiles.FullPath("infra/main.bicep"), "--outfile", output);
-        if (result.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"bicep build failed: {result.Output}");
-        }
-
-        return JsonNode.Parse(File.ReadAllText(output))!.AsObject();
+        var (exitCode, printed) = Run("build", RepositoryFiles.FullPath("infra/main.bicep"), "--outfile", output);
+        return (exitCode, printed, output);
     });
+
+    private static readonly Lazy<JsonObject> Compiled = new(() => MainBuild.Value.ExitCode == 0
+        ? JsonNode.Parse(File.ReadAllText(MainBuild.Value.OutputPath))!.AsObject()
+        : throw new InvalidOperationException($"bicep build failed: {MainBuild.Value.Printed}"));
+
+    /// <summary>The one <c>bicep build infra/main.bicep</c> of the test run: its exit code, what it printed and the ARM JSON file.</summary>
+    public static (int ExitCode, string Printed, string OutputPath) Build => MainBuild.Value;
 
     public static string Executable => typeof(BicepCompiler).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BicepPath").Value!;
 

@@ -22,11 +22,12 @@ public static class RepositoryFiles
             .Select(Relative)
             .Order(StringComparer.Ordinal)];
 
-    /// <summary>The C# sources of the function app and its libraries (bin/obj excluded).</summary>
+    /// <summary>The C# sources of the function app and its libraries (bin/obj excluded; so is the local host, which is never deployed).</summary>
     public static IReadOnlyList<string> FunctionSources() =>
         [.. Directory.EnumerateFiles(Path.Combine(Root, "functions"), "*.cs", SearchOption.AllDirectories)
             .Select(Relative)
-            .Where(path => !path.Contains("/bin/", StringComparison.Ordinal) && !path.Contains("/obj/", StringComparison.Ordinal))
+            .Where(path => !path.Contains("/bin/", StringComparison.Ordinal) && !path.Contains("/obj/", StringComparison.Ordinal)
+                && !path.StartsWith("functions/Alerts.LocalHost/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)];
 
     private static string Relative(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');

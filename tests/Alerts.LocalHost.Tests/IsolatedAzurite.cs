@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace Alerts.LocalHost.Tests;
@@ -9,9 +10,12 @@ namespace Alerts.LocalHost.Tests;
 /// A private Azurite (blob + queue) for one test class: its own free ports on 127.0.0.1, its own data folder and its own
 /// account with a random key, so end-to-end runs never meet each other or a developer's <c>./alerts run</c>.
 /// Uses the Azurite that <c>eng/azurite/azurite.sh ensure</c> installs (the README's test command does that first).
+/// <see cref="StopAsync"/> and <see cref="StartAsync"/> take it away and bring it back on the same ports with the same data.
 /// </summary>
 public sealed class IsolatedAzurite : IAsyncLifetime
 {
+    private const int SigTerm = 15;
+
     private readonly List<Process> _processes = [];
     private readonly string _data = Directory.CreateTempSubdirectory("alerts-azurite-").FullName;
     private readonly string _account = "alertstest";
@@ -28,18 +32,53 @@ public sealed class IsolatedAzurite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        _blobPort = FreePort();
+        _queuePort = FreePort();
+        await StartAsync();
+    }
+
+    /// <summary>Starts both services on this instance's ports and data folder and waits until they listen.</summary>
+    public async Task StartAsync()
+    {
         var bin = Path.Combine(RepoRoot, "eng", "azurite", "node_modules", ".bin");
         if (!File.Exists(Path.Combine(bin, "azurite-blob")))
         {
             throw new InvalidOperationException("Azurite is not installed: run `eng/azurite/azurite.sh ensure` (./alerts test does it for you).");
         }
 
-        _blobPort = FreePort();
-        _queuePort = FreePort();
         Start(Path.Combine(bin, "azurite-blob"), "--blobHost", "127.0.0.1", "--blobPort", _blobPort.ToString());
         Start(Path.Combine(bin, "azurite-queue"), "--queueHost", "127.0.0.1", "--queuePort", _queuePort.ToString());
         await WaitForAsync(_blobPort);
         await WaitForAsync(_queuePort);
+    }
+
+    /// <summary>Stops both services as an operator would (SIGTERM: Azurite saves its data and exits) and waits until they are gone.</summary>
+    public async Task StopAsync()
+    {
+        foreach (var process in _processes)
+        {
+            if (!process.HasExited)
+            {
+                _ = Terminate(process.Id, SigTerm);
+            }
+        }
+
+        foreach (var process in _processes)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.Dispose();
+        }
+
+        _processes.Clear();
     }
 
     public Task DisposeAsync()
@@ -110,6 +149,9 @@ public sealed class IsolatedAzurite : IAsyncLifetime
             }
         }
     }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Terminate(int pid, int signal);
 
     private static int FreePort()
     {

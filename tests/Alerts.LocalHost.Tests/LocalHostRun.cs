@@ -39,6 +39,7 @@ internal sealed partial class LocalHostRun : IDisposable
     /// <summary>host.json values for tests that must not wait: three tries, retries at once, fast polling.</summary>
     public static IReadOnlyDictionary<string, string?> FastRetries { get; } = new Dictionary<string, string?>
     {
+        [$"{LocalConfiguration.RetrySection}:maxRetryCount"] = "0",
         [$"{LocalConfiguration.ExtensionsSection}:blobs:poisonBlobThreshold"] = "3",
         [$"{LocalConfiguration.ExtensionsSection}:queues:maxDequeueCount"] = "3",
         [$"{LocalConfiguration.ExtensionsSection}:queues:visibilityTimeout"] = "00:00:00",
@@ -76,6 +77,61 @@ internal sealed partial class LocalHostRun : IDisposable
         finally
         {
             await LocalCommands.StopAsync(host);
+        }
+    }
+
+    /// <summary>
+    /// For a host running elsewhere (a <see cref="LocalHostProcess"/>): waits until the pipeline is drained and every alert raised
+    /// so far has reached <paramref name="teams"/>, three checks in a row a second apart.
+    /// </summary>
+    /// <returns>The ids of the alerts raised (stored in state).</returns>
+    public async Task<IReadOnlyList<string>> WaitUntilDrainedAsync(TeamsEndpoint teams, TimeSpan timeout, Func<string> describe)
+    {
+        var drain = Services.GetRequiredService<PipelineDrain>();
+        var deadline = DateTime.UtcNow + timeout;
+        for (var quiet = 0; quiet < 3; await Task.Delay(TimeSpan.FromSeconds(1)))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Not drained within {timeout.TotalSeconds:F0} s: {teams.Delivered.Count} alerts posted of {(await RaisedAsync()).Count} raised.\n{describe()}");
+            }
+
+            try
+            {
+                quiet = await drain.IsDrainedAsync(CancellationToken.None) && (await RaisedAsync()).Count == teams.Delivered.Count ? quiet + 1 : 0;
+            }
+            catch (Azure.RequestFailedException)
+            {
+                quiet = 0; // storage not back yet
+            }
+        }
+
+        return await RaisedAsync();
+    }
+
+    /// <summary>The ids of the alerts stored in state (<c>alerts/{id}.json</c>).</summary>
+    public async Task<IReadOnlyList<string>> RaisedAsync()
+    {
+        var ids = new List<string>();
+        await foreach (var path in Services.GetRequiredService<IDocumentStore>().ListAsync("alerts/", CancellationToken.None))
+        {
+            ids.Add(path["alerts/".Length..^".json".Length]);
+        }
+
+        return ids;
+    }
+
+    /// <summary>Nothing on the engine's poison queues: no blob and no message was given up on.</summary>
+    public async Task AssertNothingPoisonedAsync()
+    {
+        foreach (var queue in new[] { PipelineNames.BlobTriggerPoisonQueue, PipelineNames.PoisonQueueFor(PipelineNames.ArticleEventsQueue), PipelineNames.PoisonQueueFor(PipelineNames.AlertDeliveriesQueue) })
+        {
+            var client = Queues.GetQueueClient(queue);
+            if (await client.ExistsAsync())
+            {
+                var poisoned = (await client.PeekMessagesAsync(32)).Value;
+                Assert.True(poisoned.Length == 0, $"{queue} holds {string.Join(", ", poisoned.Select(m => m.Body.ToString()))}");
+            }
         }
     }
 

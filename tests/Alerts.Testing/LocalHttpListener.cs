@@ -9,10 +9,10 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Alerts.Delivery.Tests;
+namespace Alerts.Testing;
 
 /// <summary>A real Kestrel listener on 127.0.0.1 (port 0) that records every request and answers with a test's handler.</summary>
-internal sealed class LocalHttpListener : IAsyncDisposable
+public sealed class LocalHttpListener : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
@@ -59,7 +59,7 @@ internal sealed class LocalHttpListener : IAsyncDisposable
     }
 }
 
-internal sealed record RecordedRequest(string Method, string RawTarget, IReadOnlyDictionary<string, string> Headers, byte[] Body, DateTimeOffset ReceivedAt)
+public sealed record RecordedRequest(string Method, string RawTarget, IReadOnlyDictionary<string, string> Headers, byte[] Body, DateTimeOffset ReceivedAt)
 {
     public string BodyText => System.Text.Encoding.UTF8.GetString(Body);
 
