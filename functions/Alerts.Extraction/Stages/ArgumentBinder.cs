@@ -13,6 +13,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
 {
     private readonly WordClass _locative = rules.Lexicon.Class("locative_prep");
     private readonly WordClass _settlements = rules.Lexicon.Class("settlement");
+    private readonly WordClass _determiners = rules.Lexicon.Class("det");
     private readonly WordClass _airMeans = rules.Lexicon.Class("air_means");
     private readonly WordClass _aircraft = rules.Lexicon.Class("aircraft");
     private List<Candidate> _live = [];
@@ -191,10 +192,20 @@ internal sealed class ArgumentBinder(RuleBook rules)
     {
         var tokens = doc.Tokens;
         var (clauseStart, _) = c.Sentence.ClauseOf(c.HeadStart);
-        var by = actors.FirstOrDefault(a => a.Start >= c.HeadEnd && a.Start - c.HeadEnd <= 4 && a.Start > 0 && tokens[a.Start - 1].Norm == "by");
+        // "attacked by rebels", "claimed by a group calling itself …".
+        bool AfterBy(ActorMention a) => a.Start > 0 && (tokens[a.Start - 1].Norm == "by" || (a.Start > 1 && _determiners.Contains(tokens[a.Start - 1].Norm) && tokens[a.Start - 2].Norm == "by"));
+        var by = actors.FirstOrDefault(a => a.Start >= c.HeadEnd && a.Start - c.HeadEnd <= 5 && AfterBy(a));
         if (by is not null)
         {
             return by;
+        }
+
+        // "…, claimed by a group calling itself X": who claimed it in its sentence is who did it (as far as anyone says).
+        var claimed = actors.FirstOrDefault(a => a.Start >= c.HeadEnd && a.End <= c.Sentence.End && AfterBy(a) && a.Start >= 3
+                                                 && Enumerable.Range(Math.Max(c.HeadEnd, a.Start - 3), Math.Min(3, a.Start - c.HeadEnd)).Any(t => tokens[t].Norm == "claimed"));
+        if (claimed is not null)
+        {
+            return claimed;
         }
 
         var before = actors.LastOrDefault(a => a.End <= c.HeadStart && a.Start >= clauseStart);
