@@ -58,6 +58,21 @@ internal sealed class ArgumentBinder(RuleBook rules)
             }
         }
 
+        // "- 22 February: the government suspends its participation": a status told with no place is about the story's talks,
+        // at the venue its other status reports name.
+        foreach (var c in live.Where(c => c.Place is null && !c.IsIncident))
+        {
+            var venue = live.Where(o => !o.IsIncident && o.PlaceIsOwn && o.Place is { NotScene: false } && o.Sentence.Story == c.Sentence.Story)
+                .GroupBy(o => o.Place!.Place.Name, StringComparer.OrdinalIgnoreCase)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(o => o.HeadStart))
+                .Select(g => g.First().Place).FirstOrDefault();
+            if (venue is not null)
+            {
+                c.Place = venue;
+                c.Note(tracing, $"place {venue.Place.Name}: the venue of the story's talks");
+            }
+        }
+
         BindRelativeDays(doc, live, dates, tracing);
         InheritDays(doc, live, tracing);
         BindFigures(doc, live, figures, tracing);
