@@ -35,7 +35,7 @@ public sealed class EventTypeAndMergeTests
     [InlineData("The Harir base was hit by three rockets on Monday, the coalition said.", EventType.Attack)]
     [InlineData("An explosion at a crowded market in Kano killed 12 people on Monday, police said.", EventType.Attack)]
     [InlineData("An explosion ripped through a checkpoint in Kano on Monday, killing five people.", EventType.Attack)]
-    [InlineData("Strikes on Gaza City killed at least 30 people on Monday, health officials said.", EventType.Attack)]
+    [InlineData("Strikes on Gaza City killed at least 30 people on Monday, health officials said.", EventType.Airstrike)]
     [InlineData("Rebels said they had targeted a destroyer in the Red Sea with missiles on Monday.", EventType.Attack)]
     [InlineData("Heavy clashes erupted between the army and militants near Kismayo on Monday, leaving at least 15 dead.", EventType.Attack)]
     [InlineData("The interior ministry on Monday rejected the accusation that its police had fired on the crowd.", EventType.StatementDenial)]
