@@ -248,6 +248,10 @@ internal sealed class ArgumentBinder(RuleBook rules)
     }
 
     /// <summary>Attack or air strike: a state's jets, drones or missiles strike from the air; an armed group, guns or shelling attack.</summary>
+    /// <summary>"a drone strike" is from the air whoever flew it; "a drone attack" by no named state may be a militia's.</summary>
+    private static bool NamesAStrike(Document doc, Candidate c)
+        => Enumerable.Range(c.HeadStart, c.HeadEnd - c.HeadStart).Any(t => doc.Tokens[t].Norm is "strike" or "strikes" or "struck");
+
     private void Refine(Document doc, Candidate c, List<ActorMention> actors, bool tracing)
     {
         if (rules.Triggers.Find(c.Rule)?.Data.Refine != true)
@@ -266,7 +270,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
         {
             next = EventType.Attack;
         }
-        else if (c.Type == EventType.Attack && !byArmedGroup && (byState || AirMeansBefore(doc, c) || (agent is null && ground == 0 && StoryStrikesFromTheAir(c))) && air > 0)
+        else if (c.Type == EventType.Attack && !byArmedGroup && (byState || (AirMeansBefore(doc, c) && NamesAStrike(doc, c)) || (agent is null && ground == 0 && StoryStrikesFromTheAir(c))) && air > 0)
         {
             next = EventType.Airstrike;
         }

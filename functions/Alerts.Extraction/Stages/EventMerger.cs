@@ -27,9 +27,10 @@ internal static class EventMerger
             var order = c.Sentence.Zone == Zone.Headline ? groups.OrderBy(g => g[0].Sentence.Zone == Zone.Lede ? 0 : 1).ToList() : groups;
             // An undated, unplaced mention ("that attack", "the explosions") is the latest one told, by the same word if one was.
             var anaphor = c.Day is null && !c.PlaceIsOwn && c.Sentence.Zone != Zone.Headline;
-            var target = (anaphor ? groups.LastOrDefault(g => Compatible(g, c, strict: true) && g.Any(o => SameHead(doc, o, c))) ?? groups.LastOrDefault(g => Compatible(g, c, strict: true))
-                                  : order.FirstOrDefault(g => Compatible(g, c, strict: true)))
-                         ?? (c.Day is null && !c.PlaceIsOwn ? groups.LastOrDefault(g => Compatible(g, c, strict: false)) : null)
+            var target = (anaphor ? groups.LastOrDefault(g => Compatible(doc, g, c, strict: true) && g.Any(o => SameHead(doc, o, c)))
+                                    ?? groups.LastOrDefault(g => g[0].Type == c.Type && Compatible(doc, g, c, strict: true)) ?? groups.LastOrDefault(g => Compatible(doc, g, c, strict: true))
+                                  : order.FirstOrDefault(g => Compatible(doc, g, c, strict: true)))
+                         ?? (c.Day is null && !c.PlaceIsOwn ? groups.LastOrDefault(g => Compatible(doc, g, c, strict: false)) : null)
                          ?? groups.FirstOrDefault(g => SameIncident(g, c));
             if (target is null && reference)
             {
@@ -95,11 +96,34 @@ internal static class EventMerger
     }
 
     /// <summary>Two nominal mentions with the same head word ("explosions" and "the explosions").</summary>
-    private static bool SameHead(Document doc, Candidate a, Candidate b)
-        => a.IsNoun && b.IsNoun && a.HeadEnd - a.HeadStart == 1 && b.HeadEnd - b.HeadStart == 1
-           && Singular(doc.Tokens[a.HeadStart].Norm) == Singular(doc.Tokens[b.HeadStart].Norm);
+    /// <summary>"US jets struck a depot … The attack on the depot killed three": "the attack", undated and unplaced, is that strike.</summary>
+    private static bool TheAttack(Document doc, Candidate first, Candidate c)
+        => first.Type == EventType.Airstrike && c.Type == EventType.Attack && c.IsNoun && c.Day is null && !c.PlaceIsOwn && c.HeadStart > 0
+           && doc.Tokens[c.HeadStart - 1].Norm is "the" or "this" or "that" or "these" or "those";
 
-    private static string Singular(string word) => word.Length > 3 && word.EndsWith('s') ? word[..^1] : word;
+    /// <summary>"the strikes" after "jets struck", "the shelling" after "shells hit": the anaphor's noun shares the stem of a word of the head.</summary>
+    private static bool SameHead(Document doc, Candidate a, Candidate b)
+        => b.IsNoun && b.HeadEnd - b.HeadStart == 1
+           && Enumerable.Range(a.HeadStart, a.HeadEnd - a.HeadStart).Any(t => Stem(doc.Tokens[t].Norm) == Stem(doc.Tokens[b.HeadStart].Norm));
+
+    /// <summary>A crude stem, enough for the nouns and verbs of violence: strikes, struck → strik; shelling, shelled → shell.</summary>
+    private static string Stem(string word)
+    {
+        if (word == "struck")
+        {
+            return "strik";
+        }
+
+        foreach (var suffix in (ReadOnlySpan<string>)["ings", "ing", "ed", "es", "s", "e"])
+        {
+            if (word.Length > suffix.Length + 3 && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return word[..^suffix.Length];
+            }
+        }
+
+        return word;
+    }
 
     /// <summary>An attack and an air strike told of the same place on the same day (or one undated) are one incident told two ways.</summary>
     private static bool SameIncident(List<Candidate> group, Candidate c)
@@ -133,10 +157,10 @@ internal static class EventMerger
     private static PlaceRef? GroupPlace(List<Candidate> group)
         => group.Where(g => g.PlaceIsOwn).Select(g => g.Place?.Place).Where(p => p is not null).MaxBy(p => p!.Specificity);
 
-    private static bool Compatible(List<Candidate> group, Candidate c, bool strict)
+    private static bool Compatible(Document doc, List<Candidate> group, Candidate c, bool strict)
     {
         var first = group[0];
-        if (first.Type != c.Type || first.Sentence.Story != c.Sentence.Story)
+        if ((first.Type != c.Type && !TheAttack(doc, first, c)) || first.Sentence.Story != c.Sentence.Story)
         {
             return false;
         }

@@ -31,6 +31,13 @@ internal sealed class FigureFinder(RuleBook rules)
                     continue;
                 }
 
+                // "an attack on 2 May that wounded …", "on May 2 wounded …": a day of a month is not a toll.
+                bool Month(int t) => t >= 0 && t < doc.Tokens.Count && rules.Lexicon.Months.ContainsKey(doc.Tokens[t].Norm) && doc.Tokens[t].IsCapitalized;
+                if (numbers.Any(n => Month(n.End) || Month(n.Start - 1)))
+                {
+                    continue;
+                }
+
                 // "Two rockets hit the base but nobody was hurt": the number counts something else.
                 if (Enumerable.Range(m.Match.Start, m.Match.End - m.Match.Start).Any(t => _noVictim.Contains(doc.Tokens[t].Norm) || (doc.Tokens[t].Norm == "no" && t + 1 < m.Match.End && doc.Tokens[t + 1].Norm == "one")))
                 {
