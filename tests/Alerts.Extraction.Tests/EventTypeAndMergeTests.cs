@@ -153,7 +153,7 @@ public sealed class EventTypeAndMergeTests
     [Fact]
     public void Extract_StateNamedAsTheSubject_IsThePerpetratorOfTheStrike()
     {
-        var e = TestArticles.Single("Russia launched dozens of drones at the Odesa port on Sunday, damaging grain silos.", EventType.Attack);
+        var e = TestArticles.Single("Russia launched dozens of drones at the Odesa port on Sunday, damaging grain silos.", EventType.Airstrike);
 
         Assert.Contains("Russia", e.Actors);
     }

@@ -16,6 +16,8 @@ internal sealed class ArgumentBinder(RuleBook rules)
     private readonly WordClass _determiners = rules.Lexicon.Class("det");
     private readonly WordClass _airMeans = rules.Lexicon.Class("air_means");
     private readonly WordClass _aircraft = rules.Lexicon.Class("aircraft");
+    private readonly WordClass _stateForceWords = rules.Lexicon.Class("state_force");
+    private readonly WordClass _settledParticiple = rules.Lexicon.Class("settled_participle");
     private List<Candidate> _live = [];
     private List<PlaceMention> _places = [];
     private readonly WordClass _anaphors = rules.Lexicon.Class("anaphor");
@@ -147,8 +149,14 @@ internal sealed class ArgumentBinder(RuleBook rules)
         // "Shells hit the town on Thursday, in the first breach of the truce": the breach is the incident, on its day.
         foreach (var c in live.Where(c => c.Type == EventType.CeasefireBroken && (c.Day is null || c.Basis == DateBasis.Inferred)))
         {
-            if (live.FirstOrDefault(o => o.Sentence == c.Sentence && o.IsIncident && o.Type != EventType.CeasefireBroken && o.Modality == Modality.Asserted
-                                         && o.Day is not null && o.Basis != DateBasis.Inferred) is { } incident)
+            // "the blast violated the truce": the blast told before, by the same word, with its day.
+            bool Dated(Candidate e) => e.IsIncident && e.Type != EventType.CeasefireBroken && e.Modality == Modality.Asserted && e.Day is not null && e.Basis != DateBasis.Inferred;
+            Candidate? Told(Candidate o) => Dated(o) ? o
+                : live.LastOrDefault(e => e.HeadStart < o.HeadStart && e.Sentence != o.Sentence && e.IsIncident && EventMerger.SameHead(doc, e, o)) is { } before
+                    ? live.FirstOrDefault(e => e.Sentence == before.Sentence && Dated(e))
+                    : null;
+            if (live.Where(o => o.Sentence == c.Sentence && o.IsIncident && o.Type != EventType.CeasefireBroken && o.Modality == Modality.Asserted)
+                    .Select(Told).FirstOrDefault(o => o is not null) is { } incident)
             {
                 c.Day = incident.Day;
                 c.Basis = incident.Basis;
@@ -264,7 +272,9 @@ internal sealed class ArgumentBinder(RuleBook rules)
         var ground = Count(doc, _groundMeans, clauseStart, clauseEnd);
         var agent = Agent(doc, c, actors);
         var byArmedGroup = agent?.Kind == "armed_group";
-        var byState = agent?.Kind is "state" or "force";
+        // "Army drones struck": a state's force named by its common noun, flying the means.
+        var byState = agent?.Kind is "state" or "force"
+                      || (!c.IsNoun && c.HeadStart - 2 >= clauseStart && _airMeans.Contains(doc.Tokens[c.HeadStart - 1].Norm) && _stateForceWords.Contains(doc.Tokens[c.HeadStart - 2].Norm));
         var next = c.Type;
         if (c.Type == EventType.Airstrike && (byArmedGroup || (ground > 0 && air == 0)))
         {
@@ -339,7 +349,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
 
         // 1. Attached: a locative preposition after the trigger in its clause, or a modifier right before it.
         var attached = scene.Where(p => !p.Weak || c.IsIncident).Where(p =>
-                (p.Start >= c.HeadEnd && p.Start < clauseEnd && (AfterLocative(doc, p.Start, c.HeadEnd) || DirectObject(doc, c, p)) && !Owned(p))
+                (p.Start >= c.HeadEnd && p.Start < clauseEnd && (AfterLocative(doc, p.Start, c.HeadEnd) || DirectObject(doc, c, p)) && !Owned(p) && !OwnedByParticiple(doc, c, p))
                 || (c.IsNoun && p.End <= c.HeadStart && c.HeadStart - p.End <= 2 && p.Start >= clauseStart && !(p.Place.Place.Kind == "country" && doc.Tokens[p.End].Norm == "'s"))
                 || (p.Start >= c.HeadStart && p.End <= c.HeadEnd))
             .ToList();
@@ -353,13 +363,13 @@ internal sealed class ArgumentBinder(RuleBook rules)
                                         || (c.IsIncident && p.Place.Place.Kind == "country" && !AfterLocative(doc, p.Start, sentence.First));
         if (chosen is null && !attachedOnly)
         {
-            chosen = MostSpecific(scene.Where(p => !p.Weak && p.Start >= clauseStart && p.End <= clauseEnd && !Owned(p) && !Coarser(p)));
+            chosen = MostSpecific(scene.Where(p => !p.Weak && p.Start >= clauseStart && p.End <= clauseEnd && !Owned(p) && !Coarser(p) && !(c.IsIncident && AfterSettledParticiple(doc, p))));
             why = "named in its clause";
         }
 
         if (chosen is null && !attachedOnly)
         {
-            chosen = MostSpecific(scene.Where(p => !p.Weak && !Owned(p) && !Coarser(p)));
+            chosen = MostSpecific(scene.Where(p => !p.Weak && !Owned(p) && !Coarser(p) && !(c.IsIncident && AfterSettledParticiple(doc, p))));
             why = "named in its sentence";
         }
 
@@ -421,6 +431,14 @@ internal sealed class ArgumentBinder(RuleBook rules)
 
     private static bool InSpeaker(Candidate c, PlaceMention p)
         => c.Frame is { } f && p.Start >= f.SpeakerStart && p.End <= f.SpeakerEnd;
+
+    /// <summary>"violated the ceasefire agreed in Algiers": the place is where the truce was agreed, not where it was broken.</summary>
+    private bool OwnedByParticiple(Document doc, Candidate c, PlaceMention p)
+        => Enumerable.Range(c.HeadEnd, Math.Max(0, p.Start - c.HeadEnd)).Any(t => _settledParticiple.Contains(doc.Tokens[t].Norm));
+
+    /// <summary>"agreed in Algiers", "signed in Doha": the place of an arrangement, not of a scene.</summary>
+    private bool AfterSettledParticiple(Document doc, PlaceMention p)
+        => p.Start >= 2 && _locative.Contains(doc.Tokens[p.Start - 1].Norm) && _settledParticiple.Contains(doc.Tokens[p.Start - 2].Norm);
 
     private bool AfterLocative(Document doc, int placeStart, int from)
     {
@@ -494,7 +512,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
 
         if (scores.Count == 0)
         {
-            foreach (var p in places.Where(p => !p.NotScene && !p.IsDateline && p.Start > 0 && AfterLocative(doc, p.Start, Math.Max(0, p.Start - 4))))
+            foreach (var p in places.Where(p => !p.NotScene && !p.IsDateline && p.Start > 0 && AfterLocative(doc, p.Start, Math.Max(0, p.Start - 4)) && !AfterSettledParticiple(doc, p)))
             {
                 if (doc.Sentences.FirstOrDefault(s => p.Start >= s.First && p.Start < s.End) is { Story: var s } sentence && s == story && sentence.CarriesNews)
                 {
@@ -503,7 +521,9 @@ internal sealed class ArgumentBinder(RuleBook rules)
             }
         }
 
-        return scores.Count == 0 ? null : scores.Values.OrderByDescending(s => s.Score).ThenByDescending(s => s.Place.Place.Specificity).First().Place;
+        // Nothing else named as a scene: the dateline, the last fallback ("MENAKA — A blast killed four people at a checkpoint").
+        return scores.Count == 0 ? places.FirstOrDefault(p => p.IsDateline && !p.NotScene)
+            : scores.Values.OrderByDescending(s => s.Score).ThenByDescending(s => s.Place.Place.Specificity).First().Place;
     }
 
     // ------------------------------------------------------------------ dates
@@ -532,7 +552,9 @@ internal sealed class ArgumentBinder(RuleBook rules)
                 t--;
             }
 
-            return d.Day is null && t >= sentence.First && (t < c.HeadStart || t >= c.HeadEnd) && doc.Tokens[t] is { IsCapitalized: false } tok && tok.Norm.Length > 3 && tok.Norm.EndsWith("ed", StringComparison.Ordinal);
+            return (d.Day is null && t >= sentence.First && (t < c.HeadStart || t >= c.HeadEnd) && doc.Tokens[t] is { IsCapitalized: false } tok && tok.Norm.Length > 3 && tok.Norm.EndsWith("ed", StringComparison.Ordinal))
+                   || (c.Type is not (EventType.Agreement or EventType.Ceasefire) && d.Start > c.HeadEnd
+                       && Enumerable.Range(c.HeadEnd, d.Start - c.HeadEnd).Any(k => _settledParticiple.Contains(doc.Tokens[k].Norm)));
         }
 
         var inClause = inSentence.Where(d => !d.IsSaid && !OtherParticiple(d) && d.Start >= clauseStart && d.End <= clauseEnd && Mine(d)).OrderBy(d => Distance(c, d)).FirstOrDefault();

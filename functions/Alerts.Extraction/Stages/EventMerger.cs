@@ -102,7 +102,7 @@ internal static class EventMerger
            && doc.Tokens[c.HeadStart - 1].Norm is "the" or "this" or "that" or "these" or "those";
 
     /// <summary>"the strikes" after "jets struck", "the shelling" after "shells hit": the anaphor's noun shares the stem of a word of the head.</summary>
-    private static bool SameHead(Document doc, Candidate a, Candidate b)
+    internal static bool SameHead(Document doc, Candidate a, Candidate b)
         => b.IsNoun && b.HeadEnd - b.HeadStart == 1
            && Enumerable.Range(a.HeadStart, a.HeadEnd - a.HeadStart).Any(t => Stem(doc.Tokens[t].Norm) == Stem(doc.Tokens[b.HeadStart].Norm));
 
