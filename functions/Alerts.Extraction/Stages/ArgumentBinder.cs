@@ -557,6 +557,12 @@ internal sealed class ArgumentBinder(RuleBook rules)
                        && Enumerable.Range(c.HeadEnd, d.Start - c.HeadEnd).Any(k => _settledParticiple.Contains(doc.Tokens[k].Norm)));
         }
 
+        // "denied any role in Sunday's attack": a day that names the thing denied does not date the denial.
+        if (c.Type == EventType.StatementDenial)
+        {
+            inSentence.RemoveAll(d => d.End < doc.Tokens.Count && doc.Tokens[d.End].Norm == "'s");
+        }
+
         var inClause = inSentence.Where(d => !d.IsSaid && !OtherParticiple(d) && d.Start >= clauseStart && d.End <= clauseEnd && Mine(d)).OrderBy(d => Distance(c, d)).FirstOrDefault();
         var chosen = inClause;
         var why = "in its clause";

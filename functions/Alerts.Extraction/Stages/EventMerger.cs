@@ -97,9 +97,11 @@ internal static class EventMerger
 
     /// <summary>Two nominal mentions with the same head word ("explosions" and "the explosions").</summary>
     /// <summary>"US jets struck a depot … The attack on the depot killed three": "the attack", undated and unplaced, is that strike.</summary>
+    /// <remarks>Likewise "agreed a ceasefire … both commanders signed the agreement": the agreement is that ceasefire.</remarks>
     private static bool TheAttack(Document doc, Candidate first, Candidate c)
-        => first.Type == EventType.Airstrike && c.Type == EventType.Attack && c.IsNoun && c.Day is null && !c.PlaceIsOwn && c.HeadStart > 0
-           && doc.Tokens[c.HeadStart - 1].Norm is "the" or "this" or "that" or "these" or "those";
+        => ((first.Type == EventType.Airstrike && c.Type == EventType.Attack && c.IsNoun) || (first.Type == EventType.Ceasefire && c.Type == EventType.Agreement))
+           && c.Day is null && !c.PlaceIsOwn && c.HeadStart > 0
+           && Enumerable.Range(c.HeadStart - 1, c.HeadEnd - c.HeadStart).Any(t => doc.Tokens[t].Norm is "the" or "this" or "that" or "these" or "those");
 
     /// <summary>"the strikes" after "jets struck", "the shelling" after "shells hit": the anaphor's noun shares the stem of a word of the head.</summary>
     internal static bool SameHead(Document doc, Candidate a, Candidate b)
