@@ -566,6 +566,14 @@ internal sealed class ArgumentBinder(RuleBook rules)
         var inClause = inSentence.Where(d => !d.IsSaid && !OtherParticiple(d) && d.Start >= clauseStart && d.End <= clauseEnd && Mine(d)).OrderBy(d => Distance(c, d)).FirstOrDefault();
         var chosen = inClause;
         var why = "in its clause";
+        // "since 11 January, when a drone hit a carrier": a 'when' clause tells what happened on the day just before it.
+        if (chosen is null && doc.Tokens[clauseStart].Norm == "when"
+            && inSentence.LastOrDefault(d => d.End <= clauseStart && clauseStart - d.End <= 1) is { } described)
+        {
+            chosen = described;
+            why = "the day its 'when' clause describes";
+        }
+
         // A date beside the verb of saying is the day it was said ("X said on Monday that …"): a past day.
         var said = false;
         DateMention? sayDate = null;
