@@ -191,10 +191,13 @@ internal static class LocalCommands
         public IReadOnlyList<Type> GetTypes() => [typeof(LocalTriggers)];
     }
 
-    public static async Task<int> ExplainAsync(FileInfo file, bool alone, CancellationToken cancellationToken)
+    public static Task<int> ExplainAsync(FileInfo file, bool alone, CancellationToken cancellationToken)
+        => ExplainAsync(file, alone, Console.Out, cancellationToken);
+
+    internal static async Task<int> ExplainAsync(FileInfo file, bool alone, TextWriter output, CancellationToken cancellationToken)
     {
         await using var provider = InMemoryPipeline(quiet: true);
-        return await provider.GetRequiredService<Explainer>().RunAsync(file, alone, Console.Out, cancellationToken);
+        return await provider.GetRequiredService<Explainer>().RunAsync(file, alone, output, cancellationToken);
     }
 
     /// <summary>The pipeline with all state in memory: nothing touches storage, so replays and explain need no Azurite.</summary>
