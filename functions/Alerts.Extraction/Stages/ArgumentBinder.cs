@@ -361,15 +361,20 @@ internal sealed class ArgumentBinder(RuleBook rules)
         // it is a country named without a preposition (a country is a party far more often than a scene).
         bool Coarser(PlaceMention p) => (mainPlace is not null && p.Place.Specificity < mainPlace.Place.Specificity && p.Place.Contains(mainPlace.Place))
                                         || (c.IsIncident && p.Place.Place.Kind == "country" && !AfterLocative(doc, p.Start, sentence.First));
+        // A town in another country than the story's, named without a preposition, is a name that collides with a place
+        // ("reported that Nasrallah had been the target" in a story from Beirut).
+        bool Foreign(PlaceMention p) => mainPlace is { Place.Place.Country: { Length: > 0 } home } && p.Place.Specificity >= 4
+                                        && p.Place.Place.Country is { Length: > 0 } country && !string.Equals(country, home, StringComparison.OrdinalIgnoreCase)
+                                        && !AfterLocative(doc, p.Start, sentence.First);
         if (chosen is null && !attachedOnly)
         {
-            chosen = MostSpecific(scene.Where(p => !p.Weak && p.Start >= clauseStart && p.End <= clauseEnd && !Owned(p) && !Coarser(p) && !(c.IsIncident && AfterSettledParticiple(doc, p))));
+            chosen = MostSpecific(scene.Where(p => !p.Weak && p.Start >= clauseStart && p.End <= clauseEnd && !Owned(p) && !Coarser(p) && !Foreign(p) && !(c.IsIncident && AfterSettledParticiple(doc, p))));
             why = "named in its clause";
         }
 
         if (chosen is null && !attachedOnly)
         {
-            chosen = MostSpecific(scene.Where(p => !p.Weak && !Owned(p) && !Coarser(p) && !(c.IsIncident && AfterSettledParticiple(doc, p))));
+            chosen = MostSpecific(scene.Where(p => !p.Weak && !Owned(p) && !Coarser(p) && !Foreign(p) && !(c.IsIncident && AfterSettledParticiple(doc, p))));
             why = "named in its sentence";
         }
 
