@@ -47,6 +47,28 @@ internal static class TextDecoder
                 }
             }
 
+            if (bomLength == 0 && Utf16Order(bytes) is { } utf16)
+            {
+                // UTF-16 saved without its byte-order mark: the zero bytes give the order away; decoded when the text is clear.
+                var (decoder, order) = utf16 ? (StrictUtf16Le, "LE") : (StrictUtf16Be, "BE");
+                try
+                {
+                    text = decoder.GetString(bytes[..(bytes.Length & ~1)]);
+                    if (bytes.Length % 2 == 0 && !HasControlCharacters(text))
+                    {
+                        rejection = null;
+                        return true;
+                    }
+                }
+                catch (DecoderFallbackException)
+                {
+                }
+
+                text = string.Empty;
+                rejection = new ArticleRejection(RejectionReason.Utf16WithoutBom, $"The file looks like UTF-16 {order} without a byte-order mark (every other byte is zero) but does not decode to clean text as UTF-16 {order}. Save it as UTF-8 and drop it again.");
+                return false;
+            }
+
             text = string.Empty;
             rejection = bomLength > 0
                 ? new ArticleRejection(RejectionReason.UnknownEncoding, $"The file starts with a {name} byte-order mark but its content is not valid {name}.")
@@ -100,6 +122,31 @@ internal static class TextDecoder
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// True for UTF-16 LE, false for BE, null for neither: text in a Latin script saved as UTF-16 has a zero in nearly every
+    /// odd (LE) or even (BE) byte and almost none in the other half.
+    /// </summary>
+    private static bool? Utf16Order(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..Math.Min(bytes.Length & ~1, 8192)];
+        if (sample.Length < 8)
+        {
+            return null;
+        }
+
+        int evenZeros = 0, oddZeros = 0;
+        for (var i = 0; i < sample.Length; i += 2)
+        {
+            evenZeros += sample[i] == 0 ? 1 : 0;
+            oddZeros += sample[i + 1] == 0 ? 1 : 0;
+        }
+
+        var pairs = sample.Length / 2;
+        return oddZeros * 10 >= pairs * 7 && evenZeros * 20 <= pairs ? true
+            : evenZeros * 10 >= pairs * 7 && oddZeros * 20 <= pairs ? false
+            : null;
     }
 
     /// <summary>Random or binary bytes: NUL bytes, many control bytes, or few printable ASCII bytes.</summary>
