@@ -109,6 +109,13 @@ internal static class LocalCommands
 
     public static async Task<int> PreviewAsync(string alertId, FileInfo? output, CancellationToken cancellationToken)
     {
+        if (BlobNames.Key(alertId) != alertId)
+        {
+            // An id is data, never a path: one that would need encoding is no alert id (they are letters, digits and '-').
+            Console.Error.WriteLine($"'{alertId}' is not an alert id (alert ids are printed by ./alerts run).");
+            return 2;
+        }
+
         using var host = BuildHost();
         var state = host.Services.GetRequiredService<IDocumentStore>();
         var stored = await state.GetAsync(ChangeProcessor.AlertPath(alertId), cancellationToken);
@@ -149,6 +156,8 @@ internal static class LocalCommands
         builder.Services.AddSingleton<ArticleUploader>();
         builder.Services.AddSingleton<LocalWork>();
         builder.Services.AddSingleton<PipelineDrain>();
+        builder.Services.AddSingleton<UnsafeNameSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<UnsafeNameSweeper>());
         builder.Services.AddWebJobs(_ => { })
             .UseHostId(LocalHostNames.HostId)
             .AddAzureStorageCoreServices()
