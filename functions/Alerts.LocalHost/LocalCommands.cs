@@ -133,6 +133,28 @@ internal static class LocalCommands
         return 0;
     }
 
+    public static async Task<int> PoisonAsync(bool retry, string? queue, CancellationToken cancellationToken)
+    {
+        using var host = BuildHost();
+        var poison = host.Services.GetRequiredService<PoisonQueues>();
+        if (!retry)
+        {
+            await poison.ListAsync(Console.Out, cancellationToken);
+            return 0;
+        }
+
+        try
+        {
+            await poison.RetryAsync(queue, Console.Out, cancellationToken);
+            return 0;
+        }
+        catch (ArgumentException wrong)
+        {
+            Console.Error.WriteLine(wrong.Message);
+            return 2;
+        }
+    }
+
     /// <summary>The app's own host.json, copied beside the local host.</summary>
     internal static string HostJsonPath => Path.Combine(AppContext.BaseDirectory, "host.json");
 
@@ -157,6 +179,7 @@ internal static class LocalCommands
         builder.Services.AddSingleton<LocalWork>();
         builder.Services.AddSingleton<PipelineDrain>();
         builder.Services.AddSingleton<UnsafeNameSweeper>();
+        builder.Services.AddSingleton<PoisonQueues>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UnsafeNameSweeper>());
         builder.Services.AddWebJobs(_ => { })
             .UseHostId(LocalHostNames.HostId)
