@@ -65,7 +65,7 @@ public sealed class PoisonQueues(QueueServiceClient queues, BlobServiceClient bl
     {
         if (only is not null && !Names.Contains(only, StringComparer.Ordinal))
         {
-            throw new ArgumentException($"'{only}' is not a poison queue (one of {string.Join(", ", Names)}).", nameof(only));
+            throw new ArgumentException($"'{only}' is not a poison queue (one of {string.Join(", ", Names)}).");
         }
 
         var moved = 0;
@@ -78,6 +78,7 @@ public sealed class PoisonQueues(QueueServiceClient queues, BlobServiceClient bl
             }
 
             var target = queues.GetQueueClient(TargetOf(name));
+            var movedHere = 0;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             while (true)
             {
@@ -99,11 +100,17 @@ public sealed class PoisonQueues(QueueServiceClient queues, BlobServiceClient bl
                     }
 
                     await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-                    moved++;
+                    movedHere++;
                 }
             }
 
-            output.WriteLine($"{name}: {moved} message(s) put back on {TargetOf(name)}");
+            output.WriteLine($"{name}: {movedHere} message(s) put back on {TargetOf(name)}");
+            moved += movedHere;
+        }
+
+        if (moved == 0)
+        {
+            output.WriteLine("Nothing to retry: the poison queues are empty.");
         }
 
         return moved;
