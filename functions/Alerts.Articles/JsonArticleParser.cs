@@ -42,6 +42,21 @@ internal static class JsonArticleParser
                 return null;
             }
 
+            foreach (var property in root.EnumerateObject())
+            {
+                if (property.Name is "body" or "text" or "content" && property.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+                {
+                    var found = property.Value.ValueKind switch
+                    {
+                        JsonValueKind.Object => "an object",
+                        JsonValueKind.Array => "an array",
+                        JsonValueKind.Number => "a number",
+                        _ => "a boolean",
+                    };
+                    return $"`{property.Name}` must be a string (the article text), but it is {found}.";
+                }
+            }
+
             article.Title = Get("title", "headline");
             article.Source = Get("source", "outlet", "publisher");
             article.Url = Get("url", "link");

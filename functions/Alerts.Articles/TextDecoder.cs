@@ -4,7 +4,8 @@ using Alerts.Core;
 namespace Alerts.Articles;
 
 /// <summary>
-/// Turns bytes into text: a BOM (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) decides the encoding, otherwise strict UTF-8.
+/// Turns bytes into text: a BOM (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) decides the encoding, else UTF-16 whose zero bytes show
+/// its byte order, otherwise strict UTF-8.
 /// Bytes that are not valid UTF-8 are classified as <c>binary</c> or <c>unknown_encoding</c>; they are never decoded as Latin-1.
 /// </summary>
 internal static class TextDecoder
@@ -26,6 +27,29 @@ internal static class TextDecoder
             [0xFE, 0xFF, ..] => (StrictUtf16Be, 2, "UTF-16 BE"),
             _ => (StrictUtf8, 0, "UTF-8"),
         };
+
+        if (bomLength == 0 && Utf16Order(bytes) is { } utf16)
+        {
+            // UTF-16 saved without its byte-order mark (its ASCII is also valid UTF-8, full of NULs): the zero bytes give the
+            // order away; decoded when the text is clear, refused as utf16_without_bom, never called binary, when it is not.
+            var (decoder, order) = utf16 ? (StrictUtf16Le, "LE") : (StrictUtf16Be, "BE");
+            try
+            {
+                text = decoder.GetString(bytes[..(bytes.Length & ~1)]);
+                if (bytes.Length % 2 == 0 && !HasControlCharacters(text))
+                {
+                    rejection = null;
+                    return true;
+                }
+            }
+            catch (DecoderFallbackException)
+            {
+            }
+
+            text = string.Empty;
+            rejection = new ArticleRejection(RejectionReason.Utf16WithoutBom, $"The file looks like UTF-16 {order} without a byte-order mark (every other byte is zero) but does not decode to clean text as UTF-16 {order}. Save it as UTF-8 and drop it again.");
+            return false;
+        }
 
         try
         {
@@ -100,6 +124,31 @@ internal static class TextDecoder
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// True for UTF-16 LE, false for BE, null for neither: text in a Latin script saved as UTF-16 has a zero in nearly every
+    /// odd (LE) or even (BE) byte and almost none in the other half.
+    /// </summary>
+    private static bool? Utf16Order(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..Math.Min(bytes.Length & ~1, 8192)];
+        if (sample.Length < 8)
+        {
+            return null;
+        }
+
+        int evenZeros = 0, oddZeros = 0;
+        for (var i = 0; i < sample.Length; i += 2)
+        {
+            evenZeros += sample[i] == 0 ? 1 : 0;
+            oddZeros += sample[i + 1] == 0 ? 1 : 0;
+        }
+
+        var pairs = sample.Length / 2;
+        return oddZeros * 10 >= pairs * 7 && evenZeros * 20 <= pairs ? true
+            : evenZeros * 10 >= pairs * 7 && oddZeros * 20 <= pairs ? false
+            : null;
     }
 
     /// <summary>Random or binary bytes: NUL bytes, many control bytes, or few printable ASCII bytes.</summary>

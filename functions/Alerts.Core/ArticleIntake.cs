@@ -22,6 +22,14 @@ public sealed partial class ArticleIntake(
         activity?.SetTag("alerts.article.name", name);
         AlertsTelemetry.ArticlesReceived.Add(1);
 
+        if (BlobNames.Problem(name) is { } unsafeName)
+        {
+            // Never read, never used as a path: quarantined under an encoded key with its name kept as data.
+            await QuarantineAsync(new ArticleInput(name, ReadOnlyMemory<byte>.Empty), new ArticleRejection(
+                RejectionReason.UnsafeName, $"{unsafeName} Names are data, never paths: the file was not read. Rename it and drop it again."), cancellationToken);
+            return null;
+        }
+
         var maxBytes = limits.Value.MaxBytes;
         var (bytes, truncated) = await ReadAtMostAsync(content, maxBytes, cancellationToken);
         var input = new ArticleInput(name, bytes);
@@ -44,7 +52,18 @@ public sealed partial class ArticleIntake(
         IReadOnlyList<ArticleEvent> events;
         try
         {
-            events = extractor.Extract(article);
+            // On a worker thread, waited for at most MaxExtractionTime: a pathological text never holds up the next article
+            // (the abandoned extraction finishes in the background; its result is dropped).
+            events = await Task.Run(() => extractor.Extract(article), CancellationToken.None).WaitAsync(limits.Value.MaxExtractionTime, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            var limit = limits.Value.MaxExtractionTime;
+            await QuarantineAsync(input, new ArticleRejection(
+                RejectionReason.TooComplex,
+                $"Extracting events took longer than {limit.TotalSeconds:0.###} s (Articles:MaxExtractionTime) for {article.Text.Length:N0} characters of text; the article was set aside so the next one is not held up."),
+                cancellationToken);
+            return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -82,6 +82,9 @@ public enum RejectionReason
     [JsonStringEnumMemberName("malformed_markdown")] MalformedMarkdown,
     [JsonStringEnumMemberName("no_text")] NoText,
     [JsonStringEnumMemberName("processing_failed")] ProcessingFailed,
+    [JsonStringEnumMemberName("utf16_without_bom")] Utf16WithoutBom,
+    [JsonStringEnumMemberName("unsafe_name")] UnsafeName,
+    [JsonStringEnumMemberName("too_complex")] TooComplex,
 }
 
 public sealed record ArticleRejection(RejectionReason Reason, string Message);

@@ -9,14 +9,22 @@ using Microsoft.Extensions.Logging;
 namespace Alerts.Storage;
 
 /// <summary>
-/// <see cref="IQuarantine"/> over one blob container (default <see cref="PipelineNames.QuarantineContainer"/>): the original
-/// bytes under the original name with metadata <c>reason</c>, <c>message</c> and <c>quarantinedAt</c>, plus a sidecar
-/// <c>{name}.reason.json</c> holding the full reason. Quarantining the same input again overwrites both, so retries are harmless.
+/// <see cref="IQuarantine"/> over one blob container (default <see cref="PipelineNames.QuarantineContainer"/>). Each input gets a
+/// folder of its own, named by <see cref="BlobNames.Key"/> of its name (one segment: no name can reach another folder or
+/// collide with another input's files): <c>{key}/content</c> holds the original bytes with metadata <c>reason</c>,
+/// <c>message</c> and <c>quarantinedAt</c>, and <c>{key}/reason.json</c> the full reason and the original name, as data.
+/// Quarantining the same input again overwrites both, so retries are harmless.
 /// </summary>
 public sealed partial class BlobQuarantine(BlobContainerClient container, TimeProvider timeProvider, ILogger<BlobQuarantine> logger) : IQuarantine
 {
-    /// <summary>The suffix of the sidecar blob next to each quarantined input.</summary>
-    public const string ReasonSuffix = ".reason.json";
+    /// <summary>The blob of an input's folder that holds its bytes.</summary>
+    public const string ContentBlob = "content";
+
+    /// <summary>The blob of an input's folder that holds its reason.</summary>
+    public const string ReasonBlob = "reason.json";
+
+    /// <summary>The folder of the input named <paramref name="name"/>.</summary>
+    public static string FolderOf(string name) => BlobNames.Key(name) + "/";
 
     private const int MaxMetadataMessageLength = 1024;
     private volatile bool _containerExists;
@@ -41,11 +49,11 @@ public sealed partial class BlobQuarantine(BlobContainerClient container, TimePr
             ["message"] = MetadataText(rejection.Message),
             ["quarantinedAt"] = quarantinedAt,
         };
-        await container.GetBlobClient(input.Name).UploadAsync(
+        await container.GetBlobClient(FolderOf(input.Name) + ContentBlob).UploadAsync(
             BinaryData.FromBytes(input.Content),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = input.ContentType ?? "application/octet-stream" }, Metadata = metadata },
             cancellationToken).ConfigureAwait(false);
-        await container.GetBlobClient(input.Name + ReasonSuffix).UploadAsync(
+        await container.GetBlobClient(FolderOf(input.Name) + ReasonBlob).UploadAsync(
             ReasonDocument(input, reason, rejection.Message, quarantinedAt),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
             cancellationToken).ConfigureAwait(false);

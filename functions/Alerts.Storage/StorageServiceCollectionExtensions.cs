@@ -26,13 +26,19 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>>(new ConnectionValidator(configuration));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<UnsafeBlobNames>();
 
         if (StorageConnection.TryRead(configuration, storage.ConnectionName) is { } connection)
         {
             services.AddAzureClients(clients =>
             {
                 // For every Azure client made through this container's AzureComponentFactory, the WebJobs engine's included.
-                clients.ConfigureDefaults(options => options.Retry.MaxRetries = storage.MaxRetries);
+                // Every listing also loses the names no client can address safely (see UnsafeNameListingPolicy).
+                clients.ConfigureDefaults((options, sp) =>
+                {
+                    options.Retry.MaxRetries = storage.MaxRetries;
+                    options.AddPolicy(new UnsafeNameListingPolicy(sp.GetRequiredService<UnsafeBlobNames>()), Azure.Core.HttpPipelinePosition.PerCall);
+                });
                 _ = connection.ConnectionString is { } blobConnectionString
                     ? clients.AddBlobServiceClient(blobConnectionString)
                     : clients.AddBlobServiceClient(connection.BlobServiceUri!).WithCredential(sp => sp.GetRequiredService<AzureComponentFactory>().CreateTokenCredential(connection.Settings));

@@ -62,7 +62,7 @@ public sealed class LocalHostQuarantineTests(IsolatedAzurite azurite) : IClassFi
         await run.Uploader.UploadAsync(article, CancellationToken.None);
         await run.RunOnceAsync();
 
-        var kept = (await run.Blobs.GetBlobContainerClient(PipelineNames.QuarantineContainer).GetBlobClient("00-noise.txt").GetPropertiesAsync()).Value;
+        var kept = (await run.Blobs.GetBlobContainerClient(PipelineNames.QuarantineContainer).GetBlobClient("00-noise.txt/content").GetPropertiesAsync()).Value;
         Assert.Equal(2048, kept.ContentLength);
         Assert.Contains(kept.Metadata, m => m.Key == "reason" && m.Value is "binary" or "unknown_encoding");
         Assert.Contains("new_incident", run.Console.ToString());
