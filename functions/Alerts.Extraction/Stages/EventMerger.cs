@@ -217,7 +217,7 @@ internal static class EventMerger
             .FirstOrDefault();
         var window = group.Select(c => c.Date).FirstOrDefault(d => d is { Day: null });
         var place = GroupPlace(group) ?? group.Select(c => c.Place).Where(p => p is not null).MaxBy(p => p!.Place.Specificity)?.Place;
-        var modality = asserted.Count > 0 ? Modality.Asserted : (reports.Count > 0 ? reports : group).Select(c => c.Modality).MaxBy(Rank);
+        var modality = asserted.Count > 0 ? Modality.Asserted : (reports.Count > 0 ? reports : group).Select(c => c.Modality).MaxBy(ModalityResolver.Rank);
         var recall = group.All(c => c.IsRecall);
 
         DateOnly? day = dated?.Day;
@@ -282,14 +282,4 @@ internal static class EventMerger
         c += group.Any(g => g.Sentence.Zone is Zone.Lede or Zone.Headline) ? 0.1 : 0;
         return Math.Min(0.95, c);
     }
-
-    private static int Rank(Modality m) => m switch
-    {
-        Modality.Denied => 5,
-        Modality.Negated => 4,
-        Modality.Conditional => 3,
-        Modality.Hedged => 2,
-        Modality.Future => 1,
-        _ => 0,
-    };
 }
