@@ -255,11 +255,11 @@ internal sealed class ArgumentBinder(RuleBook rules)
         return before;
     }
 
-    /// <summary>Attack or air strike: a state's jets, drones or missiles strike from the air; an armed group, guns or shelling attack.</summary>
     /// <summary>"a drone strike" is from the air whoever flew it; "a drone attack" by no named state may be a militia's.</summary>
     private static bool NamesAStrike(Document doc, Candidate c)
         => Enumerable.Range(c.HeadStart, c.HeadEnd - c.HeadStart).Any(t => doc.Tokens[t].Norm is "strike" or "strikes" or "struck");
 
+    /// <summary>Attack or air strike: a state's jets, drones or missiles strike from the air; an armed group, guns or shelling attack.</summary>
     private void Refine(Document doc, Candidate c, List<ActorMention> actors, bool tracing)
     {
         if (rules.Triggers.Find(c.Rule)?.Data.Refine != true)
@@ -349,7 +349,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
 
         // 1. Attached: a locative preposition after the trigger in its clause, or a modifier right before it.
         var attached = scene.Where(p => !p.Weak || c.IsIncident).Where(p =>
-                (p.Start >= c.HeadEnd && p.Start < clauseEnd && (AfterLocative(doc, p.Start, c.HeadEnd) || DirectObject(doc, c, p)) && !Owned(p) && !OwnedByParticiple(doc, c, p))
+                (p.Start >= c.HeadEnd && p.Start < clauseEnd && (AfterLocative(doc, p.Start, c.HeadEnd) || DirectObject(doc, c, p)) && !Owned(p) && !SettledBetween(doc, c.HeadEnd, p.Start))
                 || (c.IsNoun && p.End <= c.HeadStart && c.HeadStart - p.End <= 2 && p.Start >= clauseStart && !(p.Place.Place.Kind == "country" && doc.Tokens[p.End].Norm == "'s"))
                 || (p.Start >= c.HeadStart && p.End <= c.HeadEnd))
             .ToList();
@@ -437,13 +437,16 @@ internal sealed class ArgumentBinder(RuleBook rules)
     private static bool InSpeaker(Candidate c, PlaceMention p)
         => c.Frame is { } f && p.Start >= f.SpeakerStart && p.End <= f.SpeakerEnd;
 
-    /// <summary>"violated the ceasefire agreed in Algiers": the place is where the truce was agreed, not where it was broken.</summary>
-    private bool OwnedByParticiple(Document doc, Candidate c, PlaceMention p)
-        => Enumerable.Range(c.HeadEnd, Math.Max(0, p.Start - c.HeadEnd)).Any(t => _settledParticiple.Contains(doc.Tokens[t].Norm));
+    /// <summary>
+    /// "violated the ceasefire agreed in Algiers on 2 May": a participle of an arrangement between two tokens owns what follows
+    /// it, the place and the day where the truce was agreed, not where and when it was broken.
+    /// </summary>
+    private bool SettledBetween(Document doc, int from, int to)
+        => Enumerable.Range(from, Math.Max(0, to - from)).Any(t => _settledParticiple.Contains(doc.Tokens[t].Norm));
 
     /// <summary>"agreed in Algiers", "signed in Doha": the place of an arrangement, not of a scene.</summary>
     private bool AfterSettledParticiple(Document doc, PlaceMention p)
-        => p.Start >= 2 && _locative.Contains(doc.Tokens[p.Start - 1].Norm) && _settledParticiple.Contains(doc.Tokens[p.Start - 2].Norm);
+        => p.Start >= 2 && _locative.Contains(doc.Tokens[p.Start - 1].Norm) && SettledBetween(doc, p.Start - 2, p.Start - 1);
 
     private bool AfterLocative(Document doc, int placeStart, int from)
     {
@@ -558,8 +561,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
             }
 
             return (d.Day is null && t >= sentence.First && (t < c.HeadStart || t >= c.HeadEnd) && doc.Tokens[t] is { IsCapitalized: false } tok && tok.Norm.Length > 3 && tok.Norm.EndsWith("ed", StringComparison.Ordinal))
-                   || (c.Type is not (EventType.Agreement or EventType.Ceasefire) && d.Start > c.HeadEnd
-                       && Enumerable.Range(c.HeadEnd, d.Start - c.HeadEnd).Any(k => _settledParticiple.Contains(doc.Tokens[k].Norm)));
+                   || (c.Type is not (EventType.Agreement or EventType.Ceasefire) && SettledBetween(doc, c.HeadEnd, d.Start));
         }
 
         // "denied any role in Sunday's attack": a day that names the thing denied does not date the denial.

@@ -95,10 +95,9 @@ internal static class EventMerger
         return events;
     }
 
-    /// <summary>Two nominal mentions with the same head word ("explosions" and "the explosions").</summary>
     /// <summary>"US jets struck a depot … The attack on the depot killed three": "the attack", undated and unplaced, is that strike.</summary>
     /// <remarks>Likewise "agreed a ceasefire … both commanders signed the agreement": the agreement is that ceasefire.</remarks>
-    private static bool TheAttack(Document doc, Candidate first, Candidate c)
+    private static bool NamesTheSameAs(Document doc, Candidate first, Candidate c)
         => ((first.Type == EventType.Airstrike && c.Type == EventType.Attack && c.IsNoun) || (first.Type == EventType.Ceasefire && c.Type == EventType.Agreement))
            && c.Day is null && !c.PlaceIsOwn && c.HeadStart > 0
            && Enumerable.Range(c.HeadStart - 1, c.HeadEnd - c.HeadStart).Any(t => doc.Tokens[t].Norm is "the" or "this" or "that" or "these" or "those");
@@ -162,7 +161,7 @@ internal static class EventMerger
     private static bool Compatible(Document doc, List<Candidate> group, Candidate c, bool strict)
     {
         var first = group[0];
-        if ((first.Type != c.Type && !TheAttack(doc, first, c)) || first.Sentence.Story != c.Sentence.Story)
+        if ((first.Type != c.Type && !NamesTheSameAs(doc, first, c)) || first.Sentence.Story != c.Sentence.Story)
         {
             return false;
         }
