@@ -226,6 +226,19 @@ internal static class StorylineRules
                 return recalled;
             }
 
+            // The text gave no day (the article's own day stands in): a report of an incident at a place already known from
+            // the fortnight before is that incident told again ("the fighting in the city has left 900 dead").
+            var undatedInText = e.DateBasis == DateBasis.Inferred && e.Place is not null
+                ? candidates
+                    .Where(k => k.Date is { } kd && kd <= date && date.DayNumber - kd.DayNumber <= RecallWindowDays && k.Place is not null && Compare(k, e) != Likeness.Conflicting)
+                    .OrderByDescending(k => k.Date)
+                    .FirstOrDefault()
+                : null;
+            if (undatedInText is not null)
+            {
+                return undatedInText;
+            }
+
             // A dated report of an incident first known undated: only on positive evidence (shared actors or weapons).
             return candidates.FirstOrDefault(k => k.Date is null && Compare(k, e) == Likeness.Shared);
         }

@@ -67,7 +67,8 @@ internal sealed class Tokenizer(IReadOnlySet<string> abbreviations, IReadOnlyDic
                     continue;
                 }
 
-                if (c is '-' or '\u2010' or '\u2011')
+                // A dash between digits is a range ("26-30"), two numbers; elsewhere it joins a compound ("F-16", "Iran-backed").
+                if (c is '-' or '\u2010' or '\u2011' && !(digitsOnly && char.IsDigit(text[i + 1])))
                 {
                     digitsOnly = false;
                     i++;
