@@ -73,6 +73,22 @@ public sealed class ChangeDetectorTests
     }
 
     [Fact]
+    public async Task ApplyAsync_TollRisenAWeekLaterWithNoDayInTheText_CasualtiesUpdateOfTheKnownIncident()
+    {
+        await Apply(Article("a1", "2031-05-02T09:00:00+00:00", Event(EventType.Attack, "2031-04-27", "Tarvel", killed: 40, sentence: "Forty died as the town fell.")));
+
+        // "The fighting for the town has left 90 dead": no day in the text, so the article's own day stands in.
+        var inferred = Event(EventType.Attack, "2031-05-06", "Tarvel", killed: 90, sentence: "The fighting for the town has left 90 dead.") with { DateBasis = DateBasis.Inferred };
+        var update = Assert.Single(await Apply(Article("a2", "2031-05-06T09:00:00+00:00", inferred)));
+        Assert.Equal(AlertKind.CasualtiesUpdate, update.Kind);
+        Assert.Equal("attack|2031-04-27|Tarvel", update.EventKey);
+
+        // Told with its own day, the same wording is a new incident.
+        var dated = Event(EventType.Attack, "2031-05-06", "Tarvel", killed: 3, sentence: "Shelling of the town killed three on Tuesday.") with { DateBasis = DateBasis.Relative };
+        Assert.Equal(AlertKind.NewIncident, Assert.Single(await Apply(Article("a3", "2031-05-07T09:00:00+00:00", dated))).Kind);
+    }
+
+    [Fact]
     public async Task ApplyAsync_LaterReportNamingOnlyTheDistrict_IsTheSameIncidentOfTheCity()
     {
         var whole = Event(EventType.Airstrike, "2031-05-01", "Tirel", killed: 3, sentence: "Jets hit the Marrow district of Tirel.") with

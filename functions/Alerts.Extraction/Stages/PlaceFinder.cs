@@ -127,6 +127,17 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
                     continue;
                 }
 
+                if (data.Kind == "border")
+                {
+                    if (Border(doc, m.Match, found) is { } border)
+                    {
+                        found.RemoveAll(p => p.Start < m.Match.End && m.Match.Start < p.End);
+                        found.Add(new PlaceMention(m.Match.Start, m.Match.End, border, data.Name));
+                    }
+
+                    continue;
+                }
+
                 if (existing is not null || found.Any(p => p.Start < capture.End && capture.Start < p.End) || !IsName(tokens, capture.Start, capture.End))
                 {
                     continue;
@@ -270,6 +281,31 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
         var head = TextFolding.Key(token.Norm[..dash]);
         var place = source.Lookup(head) is [var known, ..] ? known : source.Demonym(head);
         return place is null ? null : new PlaceRef(place.Place with { Name = doc.TextOf(i, i + 1), Kind = "area" }, place.Specificity + 1, [place.Name, .. place.Containers], Approximate: true);
+    }
+
+    /// <summary>
+    /// "the Thai-Cambodian border", "the border between Sudan and South Sudan": the border of two countries, named in
+    /// alphabetical order so that every telling is one place, inside both countries.
+    /// </summary>
+    private PlaceRef? Border(Document doc, PatternMatch match, List<PlaceMention> found)
+    {
+        string?[] sides = match.Find("pair") is { } pair
+            ? doc.Tokens[pair.Start].Is(TokenFlags.Hyphenated) && doc.Tokens[pair.Start].Norm.Split('-') is [var left, var right] ? [CountryOf(left), CountryOf(right)] : []
+            : [.. new[] { match.Find("a"), match.Find("b") }.Select(c => c is { } side ? found.FirstOrDefault(p => p.Start == side.Start)?.Place : null)
+                .Select(p => p?.Place.Kind == "country" ? p.Name : p?.Place.Country)];
+        if (sides is not [{ } a, { } b] || string.Equals(a, b, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        string[] countries = [.. new[] { a, b }.Order(StringComparer.Ordinal)];
+        return new PlaceRef(new Place($"{countries[0]}-{countries[1]} border", Kind: "border"), PlaceRef.SpecificityOf("border"), countries);
+
+        string? CountryOf(string word)
+        {
+            var place = source.Lookup(TextFolding.Key(word)) is [var known, ..] ? known : source.Demonym(TextFolding.Key(word));
+            return place?.Place.Kind == "country" ? place.Name : place?.Place.Country;
+        }
     }
 
     /// <summary>A capitalised word before the name that is neither a place, a title nor the sentence's first word makes it part of a longer name.</summary>

@@ -32,7 +32,7 @@ internal sealed record PlaceRef(Place Place, int Specificity, IReadOnlyList<stri
         "neighbourhood" or "neighborhood" or "suburb" or "suburbs" or "village" or "hamlet" or "meadow" => 6,
         "city" or "town" or "port" or "capital" or "settlement" or "place" => 5,
         "district" or "county" or "municipality" or "sector" or "valley" => 4,
-        "province" or "governorate" or "state" or "region" => 3,
+        "province" or "governorate" or "state" or "region" or "border" => 3,
         "area" or "sea" or "water" or "strait" or "gulf" => 2,
         "country" => 1,
         _ => 4,
