@@ -7,10 +7,14 @@ namespace Alerts.Storylines;
 /// A place is pinned to one storyline the first time it is seen and never moves, so a retried article always lands where it
 /// landed before. A negotiation event at a new place joins the negotiation that shares its parties (talks moving from one
 /// venue to another, or a statement made in a capital); anything else at a new place starts a storyline named after it.
+/// Fighting on the border of two countries puts both countries in its storyline.
 /// </summary>
 internal sealed class StorylineIndex
 {
     public const string Path = "storyline-index.json";
+
+    /// <summary>The <see cref="Place.Kind"/> of a border between two countries (its <see cref="Place.Within"/>).</summary>
+    public const string BorderKind = "border";
 
     /// <summary>Place key (see <see cref="TextFolding.PlaceKey"/>) → storyline id.</summary>
     public Dictionary<string, string> Places { get; init; } = new(StringComparer.Ordinal);
@@ -45,8 +49,9 @@ internal sealed class StorylineIndex
         var list = events.Select(Canonical).ToList();
         var ids = new string[list.Count];
 
-        // Negotiation events first: a new place named by talks joins their negotiation before an incident there pins it alone.
-        foreach (var i in Enumerable.Range(0, list.Count).OrderBy(i => StorylineRules.StatusOf(list[i].Type) is null))
+        // Negotiation events first: a new place named by talks joins their negotiation before an incident there pins it alone;
+        // then fighting on a border, which pins both its countries to one storyline before either starts its own.
+        foreach (var i in Enumerable.Range(0, list.Count).OrderBy(i => StorylineRules.StatusOf(list[i].Type) is null).ThenBy(i => list[i].Place?.Kind != BorderKind))
         {
             var e = list[i];
             var key = AreaKey(e.Place);
@@ -63,6 +68,14 @@ internal sealed class StorylineIndex
                 id = (isNegotiation ? NegotiationOf(parties) : null) ?? key;
                 Places[key] = id;
                 changed = true;
+            }
+
+            if (e.Place is { Kind: BorderKind, Within: { } sides })
+            {
+                foreach (var side in sides.Select(TextFolding.PlaceKey))
+                {
+                    changed |= Places.TryAdd(side, id);
+                }
             }
 
             if (isNegotiation)

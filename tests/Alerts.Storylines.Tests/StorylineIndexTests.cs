@@ -25,6 +25,27 @@ public sealed class StorylineIndexTests
     }
 
     [Fact]
+    public void Route_FightingOnABorder_PutsBothCountriesInOneStoryline()
+    {
+        var index = new StorylineIndex();
+        static ArticleEvent Attack(Place place) => new()
+        {
+            Type = EventType.Attack,
+            Date = new DateOnly(2026, 6, 3),
+            Place = place,
+            Evidence = new Evidence("Troops exchanged fire.", 0, 22),
+        };
+
+        var (border, changed) = index.Route([Attack(new Place("Aldonia-Brevia border", Kind: StorylineIndex.BorderKind, Within: ["Aldonia", "Brevia"]))]);
+        var (inBrevia, _) = index.Route([Attack(new Place("Kessa", Within: ["Brevia"]))]);
+        var (inAldonia, _) = index.Route([Attack(new Place("Aldonia"))]);
+
+        Assert.True(changed);
+        Assert.Equal(border[0].StorylineId, inBrevia[0].StorylineId);
+        Assert.Equal(border[0].StorylineId, inAldonia[0].StorylineId);
+    }
+
+    [Fact]
     public void Route_StatusWithoutAPlaceOrKnownParties_GoesToUnplaced()
     {
         var index = new StorylineIndex();

@@ -154,9 +154,18 @@ internal static class EventMerger
     private static Candidate? GroupDay(List<Candidate> group)
         => group.Where(g => g.Day is not null).OrderBy(g => g.Basis switch { DateBasis.Explicit => 0, DateBasis.Relative => 1, _ => 2 }).FirstOrDefault();
 
-    /// <summary>The most specific place the group's own mentions named.</summary>
-    private static PlaceRef? GroupPlace(List<Candidate> group)
-        => group.Where(g => g.PlaceIsOwn).Select(g => g.Place?.Place).Where(p => p is not null).MaxBy(p => p!.Specificity);
+    /// <summary>
+    /// The most specific place the group's own mentions named. Talks and their outcomes happen at a venue: a dateline only
+    /// stands in for one when no mention names another place ("PETALING JAYA — … the truce brokered in Malaysia").
+    /// </summary>
+    private static PlaceRef? GroupPlace(List<Candidate> group) => BestPlace(group.Where(g => g.PlaceIsOwn));
+
+    private static PlaceRef? BestPlace(IEnumerable<Candidate> group)
+        => group.Where(g => g.Place is not null)
+            .OrderBy(g => !g.IsIncident && g.Place!.Rule == "dateline" ? 1 : 0)
+            .ThenByDescending(g => g.Place!.Place.Specificity)
+            .Select(g => g.Place!.Place)
+            .FirstOrDefault();
 
     private static bool Compatible(Document doc, List<Candidate> group, Candidate c, bool strict)
     {
@@ -215,7 +224,7 @@ internal static class EventMerger
             .ThenBy(c => c.Basis switch { DateBasis.Explicit => 0, DateBasis.Relative => 1, _ => 2 })
             .FirstOrDefault();
         var window = group.Select(c => c.Date).FirstOrDefault(d => d is { Day: null });
-        var place = GroupPlace(group) ?? group.Select(c => c.Place).Where(p => p is not null).MaxBy(p => p!.Place.Specificity)?.Place;
+        var place = GroupPlace(group) ?? BestPlace(group);
         var modality = asserted.Count > 0 ? Modality.Asserted : (reports.Count > 0 ? reports : group).Select(c => c.Modality).MaxBy(ModalityResolver.Rank);
         var recall = group.All(c => c.IsRecall);
 
