@@ -111,7 +111,8 @@ internal sealed class StorylineIndex
             : e;
 
     /// <summary>
-    /// The negotiation sharing at least two of the parties (or the only one named), most shared first; none when two
+    /// The negotiation sharing at least two of the parties (or the only one named, or the only one it knows), most shared first (a party is shared when a
+    /// distinctive word of its name is: "the M23 armed group" is "M23 rebels"); none when two
     /// negotiations share as many (a mediator such as the UN alone does not say which talks a report is about).
     /// </summary>
     private string? NegotiationOf(List<string> parties)
@@ -121,9 +122,10 @@ internal sealed class StorylineIndex
             return null;
         }
 
+        var named = parties.Select(p => TextFolding.NameTokens([p])).ToList();
         var candidates = Parties
-            .Select(p => (Id: p.Key, Shared: p.Value.Count(parties.Contains)))
-            .Where(p => p.Shared >= Math.Min(2, parties.Count))
+            .Select(p => (Id: p.Key, Shared: p.Value.Count(known => parties.Contains(known) || named.Any(n => n.Overlaps(TextFolding.NameTokens([known])))), Known: p.Value.Count))
+            .Where(p => p.Shared >= Math.Min(2, Math.Min(parties.Count, p.Known)))
             .OrderByDescending(p => p.Shared)
             .ThenBy(p => p.Id, StringComparer.Ordinal)
             .Take(2)

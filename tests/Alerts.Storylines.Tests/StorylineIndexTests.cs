@@ -46,6 +46,17 @@ public sealed class StorylineIndexTests
     }
 
     [Fact]
+    public void Route_StatusWithoutAPlaceNamingTheOnlyKnownPartyAnotherWay_JoinsItsNegotiation()
+    {
+        var index = new StorylineIndex();
+        var (first, _) = index.Route([Suspension("Velmora", "K12 rebels")]);
+
+        var (second, _) = index.Route([Suspension(null, "rebels", "the K12 armed group")]);
+
+        Assert.Equal(first[0].StorylineId, second[0].StorylineId);
+    }
+
+    [Fact]
     public void Route_StatusWithoutAPlaceOrKnownParties_GoesToUnplaced()
     {
         var index = new StorylineIndex();
