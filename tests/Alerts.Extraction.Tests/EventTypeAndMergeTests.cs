@@ -63,6 +63,17 @@ public sealed class EventTypeAndMergeTests
     }
 
     [Fact]
+    public void Extract_JetsOverheadAsBorderClashesKill_ClashesStayAGroundAttackOnTheBorderOfTheStorysTwoCountries()
+    {
+        var text = "Armenian jets flew over the area on Tuesday as border clashes killed six soldiers. "
+            + "Azerbaijan said Armenia had started the fighting. Armenia blamed Azerbaijan for the violence.";
+        var e = Assert.Single(TestArticles.Extract(text), e => e.Type == EventType.Attack);
+
+        Assert.Equal("Armenia-Azerbaijan border", e.Place?.Name);
+        Assert.Equal(6, e.Killed);
+    }
+
+    [Fact]
     public void Extract_RepeatedMentionsOfOneAttack_MergeWithHighestFigures()
     {
         var text = "Rockets hit the Shaddadi base on Sunday, injuring two soldiers. "

@@ -290,7 +290,7 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
     private PlaceRef? Border(Document doc, PatternMatch match, List<PlaceMention> found)
     {
         string?[] sides = match.Find("pair") is { } pair
-            ? doc.Tokens[pair.Start].Is(TokenFlags.Hyphenated) && doc.Tokens[pair.Start].Norm.Split('-') is [var left, var right] ? [CountryOf(left), CountryOf(right)] : []
+            ? doc.Tokens[pair.Start].Is(TokenFlags.Hyphenated) && doc.Tokens[pair.Start].Norm.Split('-') is [var left, var right] ? [CountryOf(left), CountryOf(right)] : StoryPair()
             : [.. new[] { match.Find("a"), match.Find("b") }.Select(c => c is { } side ? found.FirstOrDefault(p => p.Start == side.Start)?.Place : null)
                 .Select(p => p?.Place.Kind == "country" ? p.Name : p?.Place.Country)];
         if (sides is not [{ } a, { } b] || string.Equals(a, b, StringComparison.OrdinalIgnoreCase))
@@ -300,6 +300,18 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
 
         string[] countries = [.. new[] { a, b }.Order(StringComparer.Ordinal)];
         return new PlaceRef(new Place($"{countries[0]}-{countries[1]} border", Kind: "border"), PlaceRef.SpecificityOf("border"), countries);
+
+        // "the border", "border clashes": the border of the two countries the article is about, when it names two again and again.
+        string?[] StoryPair()
+        {
+            var countries = found.Where(p => !p.NotScene)
+                .Select(p => p.Place.Place.Kind == "country" ? p.Place.Name : p.Place.Place.Country)
+                .OfType<string>()
+                .CountBy(c => c, StringComparer.OrdinalIgnoreCase)
+                .OrderByDescending(c => c.Value)
+                .ToList();
+            return countries is [var first, var second, ..] && second.Value >= 2 && (countries.Count == 2 || countries[2].Value < second.Value) ? [first.Key, second.Key] : [];
+        }
 
         string? CountryOf(string word)
         {
