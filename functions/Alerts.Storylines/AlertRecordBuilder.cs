@@ -71,6 +71,13 @@ internal sealed class AlertRecordBuilder(StorylineDocument doc, ArticleEventsMes
             change: new AlertChange(was, after));
     }
 
+    /// <summary>The known place, with the article's own spelling beside the gazetteer's when they differ ("Punch (Poonch)").</summary>
+    private static string? LocationOf(KnownEvent known, ArticleEvent e)
+        => known.Place is { } place && e.Place is { NamedAs: { Length: > 0 } own } reported
+           && TextFolding.PlaceKey(reported.Name) == TextFolding.PlaceKey(place) && TextFolding.PlaceKey(own) != TextFolding.PlaceKey(place)
+            ? $"{place} ({own})"
+            : known.Place;
+
     private Alert Compose(KnownEvent known, ArticleEvent e, AlertKind kind, Severity severity, string headline, string summary, AlertChange change)
     {
         var info = EventTypeInfo.Of(known.Type);
@@ -83,7 +90,7 @@ internal sealed class AlertRecordBuilder(StorylineDocument doc, ArticleEventsMes
             StorylineTitle = doc.Title,
             EventType = known.Type,
             Date = known.Date,
-            Location = known.Place,
+            Location = LocationOf(known, e),
             EventKey = known.Key,
             Headline = headline,
             Summary = summary,

@@ -211,9 +211,23 @@ internal static class StorylineRules
                 .OrderBy(k => Math.Abs(k.Date!.Value.DayNumber - date.DayNumber))
                 .ThenBy(k => k.Type == e.Type ? 0 : 1)
                 .FirstOrDefault();
-            if (dated is not null || !IsIncident(e.Type))
+            if (dated is not null)
             {
                 return dated;
+            }
+
+            // The text gave no day (the article's own day stands in): an incident at a place already known from the fortnight
+            // before ("the fighting in the city has left 900 dead"), or a status already known from then ("the suspension of
+            // the treaty"), is that one told again.
+            var undatedInText = e.DateBasis == DateBasis.Inferred && (isStatus || e.Place is not null)
+                ? candidates
+                    .Where(k => k.Date is { } kd && kd <= date && date.DayNumber - kd.DayNumber <= RecallWindowDays && (isStatus || (k.Place is not null && Compare(k, e) != Likeness.Conflicting)))
+                    .OrderByDescending(k => k.Date)
+                    .FirstOrDefault()
+                : null;
+            if (undatedInText is not null || !IsIncident(e.Type))
+            {
+                return undatedInText;
             }
 
             // Outlets recalling an incident disagree on its day: the same place and the same toll (or the same actors) within two weeks is it.
@@ -226,18 +240,6 @@ internal static class StorylineRules
                 return recalled;
             }
 
-            // The text gave no day (the article's own day stands in): a report of an incident at a place already known from
-            // the fortnight before is that incident told again ("the fighting in the city has left 900 dead").
-            var undatedInText = e.DateBasis == DateBasis.Inferred && e.Place is not null
-                ? candidates
-                    .Where(k => k.Date is { } kd && kd <= date && date.DayNumber - kd.DayNumber <= RecallWindowDays && k.Place is not null && Compare(k, e) != Likeness.Conflicting)
-                    .OrderByDescending(k => k.Date)
-                    .FirstOrDefault()
-                : null;
-            if (undatedInText is not null)
-            {
-                return undatedInText;
-            }
 
             // A dated report of an incident first known undated: only on positive evidence (shared actors or weapons).
             return candidates.FirstOrDefault(k => k.Date is null && Compare(k, e) == Likeness.Shared);

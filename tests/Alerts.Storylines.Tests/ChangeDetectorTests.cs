@@ -89,6 +89,17 @@ public sealed class ChangeDetectorTests
     }
 
     [Fact]
+    public async Task ApplyAsync_SuspensionRetoldDaysLaterWithNoDayInTheText_NoSecondAlert()
+    {
+        var first = Assert.Single(await Apply(Article("s1", "2031-05-02T09:00:00+00:00", Event(EventType.TalksSuspended, "2031-05-02", "Orvale", ["Aldonia", "Brevia"]))));
+        Assert.Equal(AlertKind.StatusChange, first.Kind);
+
+        // "…including the suspension of the talks": no day in the text, so the article's own day stands in.
+        var retold = Event(EventType.TalksSuspended, "2031-05-06", "Orvale", ["Aldonia", "Brevia"]) with { DateBasis = DateBasis.Inferred };
+        Assert.Empty(await Apply(Article("s2", "2031-05-06T09:00:00+00:00", retold)));
+    }
+
+    [Fact]
     public async Task ApplyAsync_LaterReportNamingOnlyTheDistrict_IsTheSameIncidentOfTheCity()
     {
         var whole = Event(EventType.Airstrike, "2031-05-01", "Tirel", killed: 3, sentence: "Jets hit the Marrow district of Tirel.") with
