@@ -74,6 +74,14 @@ public sealed class EventTypeAndMergeTests
     }
 
     [Fact]
+    public void Extract_AttackInTheValley_CommonNounOfGeographyAloneIsNoPlace()
+    {
+        var e = Assert.Single(TestArticles.Extract("Gunmen opened fire on tourists in the Valley on Tuesday, killing four people."));
+
+        Assert.Null(e.Place);
+    }
+
+    [Fact]
     public void Extract_RepeatedMentionsOfOneAttack_MergeWithHighestFigures()
     {
         var text = "Rockets hit the Shaddadi base on Sunday, injuring two soldiers. "

@@ -138,7 +138,9 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
                     continue;
                 }
 
-                if (existing is not null || found.Any(p => p.Start < capture.End && capture.Start < p.End) || !IsName(tokens, capture.Start, capture.End))
+                // "the Valley", "the Gulf": a common noun of geography alone names no place.
+                if (existing is not null || found.Any(p => p.Start < capture.End && capture.Start < p.End) || !IsName(tokens, capture.Start, capture.End)
+                    || (capture.End - capture.Start == 1 && _geoNouns.Contains(tokens[capture.Start].Norm)))
                 {
                     continue;
                 }
