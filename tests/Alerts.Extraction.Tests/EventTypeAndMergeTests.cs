@@ -74,6 +74,17 @@ public sealed class EventTypeAndMergeTests
     }
 
     [Fact]
+    public void Extract_BombingToldOnTheDayOfAStatementAndDatedLater_IsOneIncidentOnItsOwnDay()
+    {
+        var text = "The governor said on Wednesday that the bombing in Herat had shaken the city. "
+            + "The car bombing in Herat on Monday killed seven people, police said.";
+        var e = Assert.Single(TestArticles.Extract(text), e => e.Type == EventType.Attack);
+
+        Assert.Equal(new DateOnly(2026, 5, 4), e.Date);
+        Assert.Equal(7, e.Killed);
+    }
+
+    [Fact]
     public void Extract_AttackInTheValley_CommonNounOfGeographyAloneIsNoPlace()
     {
         var e = Assert.Single(TestArticles.Extract("Gunmen opened fire on tourists in the Valley on Tuesday, killing four people."));

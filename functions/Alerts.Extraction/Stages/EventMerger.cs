@@ -95,6 +95,9 @@ internal static class EventMerger
         return events;
     }
 
+    /// <summary>How many days before the day it was told an incident dated only by its telling may have happened.</summary>
+    private const int BorrowedDayReach = 7;
+
     /// <summary>"US jets struck a depot … The attack on the depot killed three": "the attack", undated and unplaced, is that strike.</summary>
     /// <remarks>Likewise "agreed a ceasefire … both commanders signed the agreement": the agreement is that ceasefire.</remarks>
     private static bool NamesTheSameAs(Document doc, Candidate first, Candidate c)
@@ -191,8 +194,11 @@ internal static class EventMerger
         }
 
         // Within one article two days told as days (not borrowed from a statement) are two happenings.
-        var daysAgree = day is null || c.Day is null
-                        || (Math.Abs(day.Value.DayNumber - c.Day.Value.DayNumber) <= 1 && (day == c.Day || dated!.Basis == DateBasis.Inferred || c.Basis == DateBasis.Inferred));
+        // A day borrowed from a statement ("said on Saturday") is when it was told: the incident may lie days before it.
+        var daysAgree = day is null || c.Day is null || day == c.Day
+                        || (c.Basis == DateBasis.Inferred && c.IsIncident && c.Day.Value.DayNumber - day.Value.DayNumber is >= -1 and <= BorrowedDayReach)
+                        || (dated!.Basis == DateBasis.Inferred && c.IsIncident && day.Value.DayNumber - c.Day.Value.DayNumber is >= -1 and <= BorrowedDayReach)
+                        || (Math.Abs(day.Value.DayNumber - c.Day.Value.DayNumber) <= 1 && (dated!.Basis == DateBasis.Inferred || c.Basis == DateBasis.Inferred));
 
         // A negotiation's mentions name speakers' capitals and venues alike: its place never sets two reports apart.
         var placesAgree = !c.IsIncident || place is null || !c.PlaceIsOwn || c.Place is null || place.Compatible(c.Place.Place);
