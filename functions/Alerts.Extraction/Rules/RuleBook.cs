@@ -18,23 +18,41 @@ internal sealed record Rule<T>(T Data, TokenPattern Pattern)
 internal readonly record struct RuleMatch<T>(Rule<T> Rule, PatternMatch Match)
     where T : RuleBase;
 
-/// <summary>The rules of one kind, indexed by the tokens a match can start on.</summary>
+/// <summary>
+/// The rules of one kind, indexed by the tokens a match can start on and by the tokens a match needs anywhere in its range
+/// (<see cref="TokenPattern.RequiredKeys"/>), so a range tries only the rules it can match.
+/// </summary>
 internal sealed class RuleSet<T>
     where T : RuleBase
 {
-    private readonly FrozenDictionary<string, Rule<T>[]> _byKey;
+    /// <summary>The most required key sets of a rule that the index checks (one bit each).</summary>
+    private const int MaxChecked = 64;
+
+    private readonly Rule<T>[] _rules;
+    private readonly FrozenDictionary<string, int[]> _byKey;
     private readonly FrozenDictionary<string, Rule<T>> _byName;
-    private readonly Rule<T>[] _anywhere;
+    private readonly int[] _anywhere;
+    private readonly FrozenDictionary<string, RequiredBit[]> _requiredBy;
+    private readonly ulong[] _requiredMask;
 
     public RuleSet(IReadOnlyList<Rule<T>> rules)
     {
         All = rules;
-        _byKey = rules
-            .SelectMany(r => r.Pattern.FirstKeys.Where(k => k != "*").Select(k => (Key: k, Rule: r)))
+        _rules = [.. rules];
+        var indexed = _rules.Select((rule, index) => (Rule: rule, Index: index)).ToArray();
+        _byKey = indexed
+            .SelectMany(r => r.Rule.Pattern.FirstKeys.Where(k => k != "*").Select(k => (Key: k, r.Index)))
             .GroupBy(p => p.Key, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Rule).Distinct().ToArray(), StringComparer.Ordinal);
-        _anywhere = [.. rules.Where(r => r.Pattern.FirstKeys.Contains("*"))];
+            .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Index).Distinct().ToArray(), StringComparer.Ordinal);
+        _anywhere = [.. indexed.Where(r => r.Rule.Pattern.FirstKeys.Contains("*")).Select(r => r.Index)];
         _byName = rules.DistinctBy(r => r.Name).ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
+        var required = indexed
+            .SelectMany(r => r.Rule.Pattern.RequiredKeys.Take(MaxChecked).SelectMany((keys, bit) => keys.Select(k => (Key: k, Bit: new RequiredBit(r.Index, 1UL << bit)))))
+            .ToList();
+        _requiredBy = required
+            .GroupBy(p => p.Key, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Bit).ToArray(), StringComparer.Ordinal);
+        _requiredMask = [.. _rules.Select(r => r.Pattern.RequiredKeys.Count >= MaxChecked ? ulong.MaxValue : (1UL << r.Pattern.RequiredKeys.Count) - 1)];
     }
 
     public Rule<T>? Find(string name) => _byName.GetValueOrDefault(name);
@@ -45,63 +63,101 @@ internal sealed class RuleSet<T>
     public List<RuleMatch<T>> Matches(IReadOnlyList<Token> tokens, int start, int end, ISentenceFacts facts)
     {
         var found = new List<RuleMatch<T>>();
-        var tried = new HashSet<Rule<T>>(ReferenceEqualityComparer.Instance);
+        var keys = new string[MaxKeys];
+
+        // Which required key sets the range holds, per rule: a rule missing one can't match anywhere in it.
+        var held = new ulong[_rules.Length];
         for (var i = start; i < end; i++)
         {
-            tried.Clear();
-            TryKey(tokens[i].Norm);
-            if (tokens[i].IsCapitalized)
+            var count = KeysAt(tokens, i, facts, keys);
+            for (var k = 0; k < count; k++)
             {
-                TryKey("#cap");
-            }
-
-            if (facts.EndOf(Shape.Number, i) > i)
-            {
-                TryKey("#num");
-            }
-
-            if (facts.EndOf(Shape.Place, i) > i)
-            {
-                TryKey("#place");
-            }
-
-            if (facts.EndOf(Shape.Actor, i) > i)
-            {
-                TryKey("#actor");
-            }
-
-            if (facts.EndOf(Shape.Date, i) > i)
-            {
-                TryKey("#date");
-            }
-
-            foreach (var rule in _anywhere)
-            {
-                Try(rule);
-            }
-
-            void TryKey(string key)
-            {
-                if (_byKey.TryGetValue(key, out var rules))
+                if (_requiredBy.TryGetValue(keys[k], out var bits))
                 {
-                    foreach (var rule in rules)
+                    foreach (var bit in bits)
                     {
-                        Try(rule);
+                        held[bit.Rule] |= bit.Mask;
                     }
-                }
-            }
-
-            void Try(Rule<T> rule)
-            {
-                if (tried.Add(rule) && rule.Pattern.MatchAt(tokens, i, end, facts, start) is { } m)
-                {
-                    found.Add(new RuleMatch<T>(rule, m));
                 }
             }
         }
 
+        var triedAt = new int[_rules.Length];
+        for (var i = start; i < end; i++)
+        {
+            var count = KeysAt(tokens, i, facts, keys);
+            for (var k = 0; k < count; k++)
+            {
+                if (_byKey.TryGetValue(keys[k], out var rules))
+                {
+                    foreach (var r in rules)
+                    {
+                        Try(r, i);
+                    }
+                }
+            }
+
+            foreach (var r in _anywhere)
+            {
+                Try(r, i);
+            }
+        }
+
         return found;
+
+        void Try(int r, int i)
+        {
+            if (triedAt[r] == i + 1 || (held[r] & _requiredMask[r]) != _requiredMask[r])
+            {
+                return;
+            }
+
+            triedAt[r] = i + 1;
+            if (_rules[r].Pattern.MatchAt(tokens, i, end, facts, start) is { } m)
+            {
+                found.Add(new RuleMatch<T>(_rules[r], m));
+            }
+        }
     }
+
+    /// <summary>The most keys a token offers (<see cref="KeysAt"/>).</summary>
+    private const int MaxKeys = 6;
+
+    /// <summary>The keys a token offers, in the order rules are tried: its folded word, then the shapes and mentions it starts.</summary>
+    private static int KeysAt(IReadOnlyList<Token> tokens, int i, ISentenceFacts facts, string[] into)
+    {
+        var count = 0;
+        into[count++] = tokens[i].Norm;
+        if (tokens[i].IsCapitalized)
+        {
+            into[count++] = "#cap";
+        }
+
+        if (facts.EndOf(Shape.Number, i) > i)
+        {
+            into[count++] = "#num";
+        }
+
+        if (facts.EndOf(Shape.Place, i) > i)
+        {
+            into[count++] = "#place";
+        }
+
+        if (facts.EndOf(Shape.Actor, i) > i)
+        {
+            into[count++] = "#actor";
+        }
+
+        if (facts.EndOf(Shape.Date, i) > i)
+        {
+            into[count++] = "#date";
+        }
+
+        return count;
+    }
+
+    /// <summary>One required key set of one rule: the rule's index and the bit of that set.</summary>
+    private readonly record struct RequiredBit(int Rule, ulong Mask);
 }
 
 /// <summary>
