@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
@@ -29,10 +30,9 @@ internal sealed class RuleSet<T>
     private const int MaxChecked = 64;
 
     private readonly Rule<T>[] _rules;
-    private readonly FrozenDictionary<string, int[]> _byKey;
+    private readonly FrozenDictionary<string, KeyRules> _byKey;
     private readonly FrozenDictionary<string, Rule<T>> _byName;
     private readonly int[] _anywhere;
-    private readonly FrozenDictionary<string, RequiredBit[]> _requiredBy;
     private readonly ulong[] _requiredMask;
 
     public RuleSet(IReadOnlyList<Rule<T>> rules)
@@ -40,18 +40,16 @@ internal sealed class RuleSet<T>
         All = rules;
         _rules = [.. rules];
         var indexed = _rules.Select((rule, index) => (Rule: rule, Index: index)).ToArray();
-        _byKey = indexed
+        var starts = indexed
             .SelectMany(r => r.Rule.Pattern.FirstKeys.Where(k => k != "*").Select(k => (Key: k, r.Index)))
-            .GroupBy(p => p.Key, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Index).Distinct().ToArray(), StringComparer.Ordinal);
-        _anywhere = [.. indexed.Where(r => r.Rule.Pattern.FirstKeys.Contains("*")).Select(r => r.Index)];
-        _byName = rules.DistinctBy(r => r.Name).ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
+            .ToLookup(p => p.Key, p => p.Index, StringComparer.Ordinal);
         var required = indexed
             .SelectMany(r => r.Rule.Pattern.RequiredKeys.Take(MaxChecked).SelectMany((keys, bit) => keys.Select(k => (Key: k, Bit: new RequiredBit(r.Index, 1UL << bit)))))
-            .ToList();
-        _requiredBy = required
-            .GroupBy(p => p.Key, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Bit).ToArray(), StringComparer.Ordinal);
+            .ToLookup(p => p.Key, p => p.Bit, StringComparer.Ordinal);
+        _byKey = starts.Select(g => g.Key).Union(required.Select(g => g.Key), StringComparer.Ordinal)
+            .ToFrozenDictionary(k => k, k => new KeyRules([.. starts[k].Distinct()], [.. required[k]]), StringComparer.Ordinal);
+        _anywhere = [.. indexed.Where(r => r.Rule.Pattern.FirstKeys.Contains("*")).Select(r => r.Index)];
+        _byName = rules.DistinctBy(r => r.Name).ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
         _requiredMask = [.. _rules.Select(r => r.Pattern.RequiredKeys.Count >= MaxChecked ? ulong.MaxValue : (1UL << r.Pattern.RequiredKeys.Count) - 1)];
     }
 
@@ -65,19 +63,20 @@ internal sealed class RuleSet<T>
         var found = new List<RuleMatch<T>>();
         var keys = new string[MaxKeys];
 
-        // Which required key sets the range holds, per rule: a rule missing one can't match anywhere in it.
+        // The index entry of every key of every token (MaxKeys slots a token), and which required key sets the range holds,
+        // per rule: a rule missing one can't match anywhere in it.
+        var entries = ArrayPool<KeyRules?>.Shared.Rent((end - start) * MaxKeys);
         var held = new ulong[_rules.Length];
         for (var i = start; i < end; i++)
         {
             var count = KeysAt(tokens, i, facts, keys);
-            for (var k = 0; k < count; k++)
+            for (var k = 0; k < MaxKeys; k++)
             {
-                if (_requiredBy.TryGetValue(keys[k], out var bits))
+                var entry = k < count ? _byKey.GetValueOrDefault(keys[k]) : null;
+                entries[(i - start) * MaxKeys + k] = entry;
+                foreach (var bit in entry?.Required ?? [])
                 {
-                    foreach (var bit in bits)
-                    {
-                        held[bit.Rule] |= bit.Mask;
-                    }
+                    held[bit.Rule] |= bit.Mask;
                 }
             }
         }
@@ -85,15 +84,11 @@ internal sealed class RuleSet<T>
         var triedAt = new int[_rules.Length];
         for (var i = start; i < end; i++)
         {
-            var count = KeysAt(tokens, i, facts, keys);
-            for (var k = 0; k < count; k++)
+            for (var k = 0; k < MaxKeys; k++)
             {
-                if (_byKey.TryGetValue(keys[k], out var rules))
+                foreach (var r in entries[(i - start) * MaxKeys + k]?.Starts ?? [])
                 {
-                    foreach (var r in rules)
-                    {
-                        Try(r, i);
-                    }
+                    Try(r, i);
                 }
             }
 
@@ -103,6 +98,7 @@ internal sealed class RuleSet<T>
             }
         }
 
+        ArrayPool<KeyRules?>.Shared.Return(entries);
         return found;
 
         void Try(int r, int i)
@@ -158,6 +154,9 @@ internal sealed class RuleSet<T>
 
     /// <summary>One required key set of one rule: the rule's index and the bit of that set.</summary>
     private readonly record struct RequiredBit(int Rule, ulong Mask);
+
+    /// <summary>What a key stands for in the index: the rules a match can start on it, and the required key sets it fulfils.</summary>
+    private sealed record KeyRules(int[] Starts, RequiredBit[] Required);
 }
 
 /// <summary>

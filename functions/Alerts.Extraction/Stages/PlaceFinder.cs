@@ -45,9 +45,18 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
                     continue;
                 }
 
+                var first = FirstWord(doc.KeyOf(i, i + 1));
+                var longest = first.IsEmpty ? int.MaxValue : source.LongestFrom(first);
                 for (var n = Math.Min(source.MaxWords, WordsAt(tokens, i, sentence.End)); n >= 1; n--)
                 {
-                    var candidates = source.Lookup(doc.KeyOf(i, i + n));
+                    // No name that starts with the word has that many words: nothing to look up.
+                    var key = doc.KeyOf(i, i + n);
+                    if (key.Count(' ') + 1 > longest && FirstWord(key).SequenceEqual(first))
+                    {
+                        continue;
+                    }
+
+                    var candidates = source.Lookup(key);
                     if (candidates.Count == 0)
                     {
                         continue;
@@ -339,6 +348,8 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
     }
 
     public static string Key(Document doc, int start, int end) => doc.KeyOf(start, end).ToString();
+
+    private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> key) => key.IndexOf(' ') is >= 0 and var space ? key[..space] : key;
 
     /// <summary>How many words follow <paramref name="i"/> before punctuation: a name never spans a comma or a colon.</summary>
     public static int WordsAt(List<Token> tokens, int i, int end)

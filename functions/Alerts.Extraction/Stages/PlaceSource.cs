@@ -48,6 +48,9 @@ internal interface IPlaceSource
     /// <summary>The places a folded name may denote, the most prominent first; empty when unknown.</summary>
     IReadOnlyList<PlaceRef> Lookup(ReadOnlySpan<char> key);
 
+    /// <summary>The most words of any name that starts with the folded word <paramref name="firstWord"/>; 0 when none does.</summary>
+    int LongestFrom(ReadOnlySpan<char> firstWord);
+
     /// <summary>The country a demonym or adjective names ("israeli" → Israel), or null.</summary>
     PlaceRef? Demonym(ReadOnlySpan<char> key);
 }
@@ -76,6 +79,8 @@ internal sealed class CatalogPlaceSource(PlaceCatalog catalog) : IPlaceSource
         var ambiguous = catalog.AmbiguityOf(key) != NameAmbiguity.None;
         return [.. found.Select(e => Ref(e) is var r && (ambiguous || e.Minor) ? r with { Ambiguous = ambiguous, Minor = e.Minor } : r)];
     }
+
+    public int LongestFrom(ReadOnlySpan<char> firstWord) => catalog.LongestKeyFrom(firstWord);
 
     public PlaceRef? Demonym(ReadOnlySpan<char> key) => catalog.FindDemonymKey(key) is [var country, ..] ? Ref(country) : null;
 
