@@ -30,12 +30,12 @@ internal sealed class RuleSet<T>
     private const int MaxChecked = 64;
 
     private readonly Rule<T>[] _rules;
-    private readonly FrozenDictionary<string, KeyRules> _byKey;
+    private readonly KeyRules?[] _byKey;
     private readonly FrozenDictionary<string, Rule<T>> _byName;
     private readonly int[] _anywhere;
     private readonly ulong[] _requiredMask;
 
-    public RuleSet(IReadOnlyList<Rule<T>> rules)
+    public RuleSet(IReadOnlyList<Rule<T>> rules, RuleKeys keys)
     {
         All = rules;
         _rules = [.. rules];
@@ -46,8 +46,12 @@ internal sealed class RuleSet<T>
         var required = indexed
             .SelectMany(r => r.Rule.Pattern.RequiredKeys.Take(MaxChecked).SelectMany((keys, bit) => keys.Select(k => (Key: k, Bit: new RequiredBit(r.Index, 1UL << bit)))))
             .ToLookup(p => p.Key, p => p.Bit, StringComparer.Ordinal);
-        _byKey = starts.Select(g => g.Key).Union(required.Select(g => g.Key), StringComparer.Ordinal)
-            .ToFrozenDictionary(k => k, k => new KeyRules([.. starts[k].Distinct()], [.. required[k]]), StringComparer.Ordinal);
+        var indexedKeys = starts.Select(g => g.Key).Union(required.Select(g => g.Key), StringComparer.Ordinal).Select(k => (Key: k, Id: keys.Add(k))).ToList();
+        _byKey = new KeyRules?[indexedKeys.Select(k => k.Id + 1).DefaultIfEmpty(0).Max()];
+        foreach (var (key, id) in indexedKeys)
+        {
+            _byKey[id] = new KeyRules([.. starts[key].Distinct()], [.. required[key]]);
+        }
         _anywhere = [.. indexed.Where(r => r.Rule.Pattern.FirstKeys.Contains("*")).Select(r => r.Index)];
         _byName = rules.DistinctBy(r => r.Name).ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
         _requiredMask = [.. _rules.Select(r => r.Pattern.RequiredKeys.Count >= MaxChecked ? ulong.MaxValue : (1UL << r.Pattern.RequiredKeys.Count) - 1)];
@@ -61,49 +65,70 @@ internal sealed class RuleSet<T>
     public List<RuleMatch<T>> Matches(IReadOnlyList<Token> tokens, int start, int end, ISentenceFacts facts)
     {
         var found = new List<RuleMatch<T>>();
-        var keys = new string[MaxKeys];
+        Span<int> keys = stackalloc int[MaxKeys];
 
-        // The index entry of every key of every token (MaxKeys slots a token), and which required key sets the range holds,
-        // per rule: a rule missing one can't match anywhere in it.
-        var entries = ArrayPool<KeyRules?>.Shared.Rent((end - start) * MaxKeys);
+        // The index entries of the tokens' keys, in token order, and which required key sets the range holds, per rule.
+        var entries = ArrayPool<(int Token, KeyRules Rules)>.Shared.Rent((end - start) * MaxKeys);
+        var count = 0;
         var held = new ulong[_rules.Length];
         for (var i = start; i < end; i++)
         {
-            var count = KeysAt(tokens, i, facts, keys);
-            for (var k = 0; k < MaxKeys; k++)
+            var keyCount = KeysAt(tokens, i, facts, keys);
+            for (var k = 0; k < keyCount; k++)
             {
-                var entry = k < count ? _byKey.GetValueOrDefault(keys[k]) : null;
-                entries[(i - start) * MaxKeys + k] = entry;
-                foreach (var bit in entry?.Required ?? [])
+                if ((uint)keys[k] < (uint)_byKey.Length && _byKey[keys[k]] is { } entry)
                 {
-                    held[bit.Rule] |= bit.Mask;
+                    entries[count++] = (i, entry);
+                    foreach (var bit in entry.Required)
+                    {
+                        held[bit.Rule] |= bit.Mask;
+                    }
                 }
             }
         }
 
-        var triedAt = new int[_rules.Length];
-        for (var i = start; i < end; i++)
+        // A rule missing one of its required key sets can't match anywhere in the range.
+        Span<int> anywhere = stackalloc int[_anywhere.Length];
+        var anywhereCount = 0;
+        var live = false;
+        for (var r = 0; r < _rules.Length; r++)
         {
-            for (var k = 0; k < MaxKeys; k++)
+            live |= Holds(r);
+        }
+
+        foreach (var r in _anywhere)
+        {
+            if (Holds(r))
             {
-                foreach (var r in entries[(i - start) * MaxKeys + k]?.Starts ?? [])
+                anywhere[anywhereCount++] = r;
+            }
+        }
+
+        var triedAt = live ? new int[_rules.Length] : [];
+        for (int i = start, next = 0; live && i < end; i++)
+        {
+            for (; next < count && entries[next].Token == i; next++)
+            {
+                foreach (var r in entries[next].Rules.Starts)
                 {
                     Try(r, i);
                 }
             }
 
-            foreach (var r in _anywhere)
+            foreach (var r in anywhere[..anywhereCount])
             {
                 Try(r, i);
             }
         }
 
-        ArrayPool<KeyRules?>.Shared.Return(entries);
+        ArrayPool<(int Token, KeyRules Rules)>.Shared.Return(entries);
         return found;
+
+        bool Holds(int r) => (held[r] & _requiredMask[r]) == _requiredMask[r];
 
         void Try(int r, int i)
         {
-            if (triedAt[r] == i + 1 || (held[r] & _requiredMask[r]) != _requiredMask[r])
+            if (triedAt[r] == i + 1 || !Holds(r))
             {
                 return;
             }
@@ -119,34 +144,34 @@ internal sealed class RuleSet<T>
     /// <summary>The most keys a token offers (<see cref="KeysAt"/>).</summary>
     private const int MaxKeys = 6;
 
-    /// <summary>The keys a token offers, in the order rules are tried: its folded word, then the shapes and mentions it starts.</summary>
-    private static int KeysAt(IReadOnlyList<Token> tokens, int i, ISentenceFacts facts, string[] into)
+    /// <summary>The <see cref="RuleKeys"/> ids of the keys a token offers, in the order rules are tried: its folded word (-1 when no rule names it), then the shapes and mentions it starts.</summary>
+    private static int KeysAt(IReadOnlyList<Token> tokens, int i, ISentenceFacts facts, Span<int> into)
     {
         var count = 0;
-        into[count++] = tokens[i].Norm;
+        into[count++] = facts.WordIdOf(i);
         if (tokens[i].IsCapitalized)
         {
-            into[count++] = "#cap";
+            into[count++] = RuleKeys.Cap;
         }
 
         if (facts.EndOf(Shape.Number, i) > i)
         {
-            into[count++] = "#num";
+            into[count++] = RuleKeys.Number;
         }
 
         if (facts.EndOf(Shape.Place, i) > i)
         {
-            into[count++] = "#place";
+            into[count++] = RuleKeys.Place;
         }
 
         if (facts.EndOf(Shape.Actor, i) > i)
         {
-            into[count++] = "#actor";
+            into[count++] = RuleKeys.Actor;
         }
 
         if (facts.EndOf(Shape.Date, i) > i)
         {
-            into[count++] = "#date";
+            into[count++] = RuleKeys.Date;
         }
 
         return count;
@@ -171,10 +196,11 @@ internal sealed class RuleBook
 
     private static readonly Lazy<RuleBook> BuiltIn = new(() => Load(Read));
 
-    private RuleBook(Lexicon lexicon, RuleSet<TriggerRuleData> triggers, RuleSet<VetoRuleData> vetoes, RuleSet<CueRuleData> cues, RuleSet<FrameRuleData> frames,
+    private RuleBook(Lexicon lexicon, RuleKeys keys, RuleSet<TriggerRuleData> triggers, RuleSet<VetoRuleData> vetoes, RuleSet<CueRuleData> cues, RuleSet<FrameRuleData> frames,
         RuleSet<DateRuleData> dates, RuleSet<FigureRuleData> figures, RuleSet<PlaceRuleData> places, RuleSet<ZoneRuleData> zones)
     {
         Lexicon = lexicon;
+        Keys = keys;
         Triggers = triggers;
         Vetoes = vetoes;
         Cues = cues;
@@ -188,6 +214,9 @@ internal sealed class RuleBook
     public static RuleBook Default => BuiltIn.Value;
 
     public Lexicon Lexicon { get; }
+
+    /// <summary>The ids of the words and shapes the rule sets index (<see cref="Stages.Document"/> numbers its tokens with them).</summary>
+    public RuleKeys Keys { get; }
 
     public RuleSet<TriggerRuleData> Triggers { get; }
 
@@ -222,6 +251,7 @@ internal sealed class RuleBook
         var problems = new List<string>();
         var lexicon = new Lexicon(Deserialize(open, "lexicon.json", RuleJsonContext.Default.LexiconFile));
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new RuleKeys();
 
         RuleSet<T> Compile<T>(string file, JsonTypeInfo<RuleFile<T>> info, Func<T, string?>? check = null)
             where T : RuleBase
@@ -255,7 +285,7 @@ internal sealed class RuleBook
                 }
             }
 
-            return new RuleSet<T>(rules);
+            return new RuleSet<T>(rules, keys);
         }
 
         static string? Types(IEnumerable<string> types) => types.FirstOrDefault(t => !EventTypeInfo.TryParse(t, out _)) is { } bad ? $"unknown event type '{bad}'" : null;
@@ -263,6 +293,7 @@ internal sealed class RuleBook
 
         var book = new RuleBook(
             lexicon,
+            keys,
             Compile("triggers.json", RuleJsonContext.Default.RuleFileTriggerRuleData, r => Types([r.Type])),
             Compile("vetoes.json", RuleJsonContext.Default.RuleFileVetoRuleData, r => Types(r.Types) ?? OneOf(r.Scope, "scope", "head", "clause", "sentence", "story")),
             Compile("cues.json", RuleJsonContext.Default.RuleFileCueRuleData, r => Types(r.Types)

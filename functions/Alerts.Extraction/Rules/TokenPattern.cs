@@ -42,6 +42,9 @@ internal interface ISentenceFacts
 {
     /// <summary>The end (exclusive token index) of the mention of <paramref name="shape"/> starting at <paramref name="pos"/>, or -1.</summary>
     int EndOf(Shape shape, int pos);
+
+    /// <summary>The <see cref="RuleKeys"/> id of the folded word at <paramref name="pos"/>, or -1 when no rule names it.</summary>
+    int WordIdOf(int pos);
 }
 
 /// <summary>One captured span of a match.</summary>
@@ -132,7 +135,12 @@ internal sealed class TokenPattern
 
     private sealed class WordsNode(FrozenSet<string> words) : Node
     {
+        private readonly string? _single = words.Count == 1 ? words.Items[0] : null;
+
         public FrozenSet<string> Words { get; } = words;
+
+        /// <summary>Whether a folded token is one of the words (a single word is compared, not hashed).</summary>
+        public bool Contains(string norm) => _single is null ? Words.Contains(norm) : string.Equals(norm, _single, StringComparison.Ordinal);
     }
 
     private sealed class ClassNode(WordClass wordClass) : Node
@@ -351,7 +359,7 @@ internal sealed class TokenPattern
             switch (node)
             {
                 case WordsNode w:
-                    return pos < end && w.Words.Contains(tokens[pos].Norm) && Seq(items, index + 1, pos + 1, next, frameOpened);
+                    return pos < end && w.Contains(tokens[pos].Norm) && Seq(items, index + 1, pos + 1, next, frameOpened);
 
                 case ClassNode c:
                     foreach (var e in c.Class.EndsAt(tokens, pos, end))
@@ -522,7 +530,7 @@ internal sealed class TokenPattern
 
         private bool AtomMatches(Node atom, int pos) => atom switch
         {
-            WordsNode w => pos < end && w.Words.Contains(tokens[pos].Norm),
+            WordsNode w => pos < end && w.Contains(tokens[pos].Norm),
             ClassNode c => c.Class.EndsAt(tokens, pos, end).Any(),
             ShapeNode s => ShapeEnd(s.Shape, pos) > pos,
             _ => false,

@@ -86,6 +86,7 @@ internal sealed class Sentence(int index, int first, int end, Paragraph paragrap
 internal sealed class Document : ISentenceFacts
 {
     private int[] _numberEnd = [];
+    private int[] _wordIds = [];
     private double[] _numberValue = [];
 
     private Document(Article article, string source, int textOffset)
@@ -155,6 +156,8 @@ internal sealed class Document : ISentenceFacts
 
     public double NumberValue(int token) => _numberValue[token];
 
+    public int WordIdOf(int pos) => _wordIds[pos];
+
     public int EndOf(Shape shape, int pos) => shape switch
     {
         Shape.Number => _numberEnd[pos],
@@ -205,6 +208,7 @@ internal sealed class Document : ISentenceFacts
         }
 
         ComputeNumbers(lexicon);
+        _wordIds = [.. Tokens.Select(t => rules.Keys.IdOf(t.Norm))];
         foreach (var token in Tokens)
         {
             if (token.IsNumber && token.Length == 4 && token.Value is >= 1900 and <= 2100)
