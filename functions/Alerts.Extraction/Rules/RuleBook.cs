@@ -33,6 +33,7 @@ internal sealed class RuleSet<T>
     private readonly KeyRules?[] _byKey;
     private readonly FrozenDictionary<string, Rule<T>> _byName;
     private readonly int[] _anywhere;
+    private readonly FrozenSet<int>?[] _secondWords;
     private readonly ulong[] _requiredMask;
 
     public RuleSet(IReadOnlyList<Rule<T>> rules, RuleKeys keys)
@@ -53,6 +54,7 @@ internal sealed class RuleSet<T>
             _byKey[id] = new KeyRules([.. starts[key].Distinct()], [.. required[key]]);
         }
         _anywhere = [.. indexed.Where(r => r.Rule.Pattern.FirstKeys.Contains("*")).Select(r => r.Index)];
+        _secondWords = [.. _rules.Select(r => r.Pattern.SecondWords?.Select(keys.Add).ToFrozenSet())];
         _byName = rules.DistinctBy(r => r.Name).ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
         _requiredMask = [.. _rules.Select(r => r.Pattern.RequiredKeys.Count >= MaxChecked ? ulong.MaxValue : (1UL << r.Pattern.RequiredKeys.Count) - 1)];
     }
@@ -117,7 +119,11 @@ internal sealed class RuleSet<T>
 
             foreach (var r in anywhere[..anywhereCount])
             {
-                Try(r, i);
+                // "#word to": not where the next token is no "to".
+                if (_secondWords[r] is not { } second || (i + 1 < end && second.Contains(facts.WordIdOf(i + 1))))
+                {
+                    Try(r, i);
+                }
             }
         }
 

@@ -95,6 +95,7 @@ internal sealed class TokenPattern
         _items = items;
         FirstKeys = First(items, 0);
         RequiredKeys = [.. Required(items).Select(keys => keys.ToFrozenSet(StringComparer.Ordinal))];
+        SecondWords = Second(items);
     }
 
     public string Source { get; }
@@ -107,6 +108,12 @@ internal sealed class TokenPattern
     /// token of the range has one of its keys. Empty when the pattern requires no particular token.
     /// </summary>
     public IReadOnlyList<IReadOnlySet<string>> RequiredKeys { get; }
+
+    /// <summary>
+    /// For a pattern that opens with any one token (<c>#word</c>, <c>#any</c>, <c>#lower</c>, <c>#ed</c>, after look-aheads) and
+    /// then a word or class: the folded words the token after the first must be. Null for any other pattern.
+    /// </summary>
+    public IReadOnlySet<string>? SecondWords { get; }
 
     public static TokenPattern Parse(string source, Lexicon lexicon)
     {
@@ -264,6 +271,14 @@ internal sealed class TokenPattern
 
     // ------------------------------------------------------------------ required keys (for skipping rules a range cannot match)
 
+    private static FrozenSet<string>? Second(Node[] items)
+    {
+        var opening = items.SkipWhile(node => node is NotNode or AnchorNode { AtStart: true }).Take(2).ToArray();
+        return opening is [ShapeNode { Shape: Shape.Any or Shape.Word or Shape.Lower or Shape.Past }, WordsNode or ClassNode]
+            ? RequiredOf(opening[1]).Single().ToFrozenSet(StringComparer.Ordinal)
+            : null;
+    }
+
     /// <summary>The key sets every match of the sequence consumes a token of: one per item that must match something.</summary>
     private static List<HashSet<string>> Required(Node[] items) => [.. items.SelectMany(RequiredOf)];
 
@@ -283,24 +298,31 @@ internal sealed class TokenPattern
     };
 
     /// <summary>
-    /// Whichever option matches consumes a key of the union of one required set of each option: the rarest-looking one, words
-    /// before shapes and mentions ("#cap" is on many tokens), then the fewest words.
+    /// Whichever option matches consumes a key of the union of any one required set of each option. Two such unions: of each
+    /// option's first and of its last rarest-looking set (words before shapes and mentions, "#cap" being on many tokens, then
+    /// the fewest words), so "the previous week | last week" requires "week", not just "the" or "last".
     /// </summary>
     private static IEnumerable<HashSet<string>> RequiredOfAny(Node[][] options)
     {
-        var union = new HashSet<string>(StringComparer.Ordinal);
+        var first = new HashSet<string>(StringComparer.Ordinal);
+        var last = new HashSet<string>(StringComparer.Ordinal);
         foreach (var option in options)
         {
-            if (Required(option).MinBy(keys => (keys.Any(k => k.StartsWith('#')), keys.Count)) is not { } rarest)
+            var sets = Required(option);
+            if (sets.Count == 0)
             {
                 return [];
             }
 
-            union.UnionWith(rarest);
+            var rarest = sets.Min(Rarity);
+            first.UnionWith(sets.First(keys => Rarity(keys) == rarest));
+            last.UnionWith(sets.Last(keys => Rarity(keys) == rarest));
         }
 
-        return [union];
+        return first.SetEquals(last) ? [first] : [first, last];
     }
+
+    private static (bool Shapes, int Count) Rarity(HashSet<string> keys) => (keys.Any(k => k.StartsWith('#')), keys.Count);
 
     private static bool Nullable(Node node) => node switch
     {
