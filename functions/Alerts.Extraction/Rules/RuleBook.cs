@@ -70,7 +70,7 @@ internal sealed class RuleSet<T>
         Span<int> keys = stackalloc int[MaxKeys];
 
         // The index entries of the tokens' keys, in token order, and which required key sets the range holds, per rule.
-        var entries = ArrayPool<(int Token, KeyRules Rules)>.Shared.Rent((end - start) * MaxKeys);
+        var entries = ArrayPool<(int Token, KeyRules Rules)>.Shared.Rent(Math.Max(0, end - start) * MaxKeys);
         var count = 0;
         var held = new ulong[_rules.Length];
         for (var i = start; i < end; i++)
