@@ -1,37 +1,38 @@
-using Alerts.Articles;
-using Alerts.Core;
 using Alerts.Extraction;
 using BenchmarkDotNet.Attributes;
 
 namespace Alerts.Benchmarks;
 
 /// <summary>
-/// Extraction alone, single-threaded, over the development corpus (read once in setup with <see cref="ArticleReader"/>).
-/// One operation = the whole corpus: articles/s = articles ÷ mean, MB/s = corpus text ÷ mean, bytes/article = allocated ÷ articles
-/// (setup prints the article count and text size).
+/// Extraction alone, single-threaded, over the real news reports (<c>../shared/corpus/news/*</c>, read once in setup): as
+/// published (<see cref="ArticleBytes"/> 0), and joined into articles of 5 KB (<see cref="NewsArticles"/>). One operation is
+/// one article, so Mean is the time and Allocated the bytes per article; the Articles/s and MB/s columns follow from Mean
+/// and the articles' mean size (setup prints it).
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(ThroughputConfig))]
 public class ExtractionBenchmarks
 {
-    private Article[] _articles = [];
+    /// <summary>Articles per operation set.</summary>
+    public const int Articles = 128;
+
+    private Alerts.Core.Article[] _articles = [];
     private EventExtractor _extractor = null!;
+
+    /// <summary>The size articles are joined to, in UTF-8 bytes of text; 0 for the reports as published.</summary>
+    [Params(0, 5 * 1024)]
+    public int ArticleBytes { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        var folder = FindDevArticles() ?? throw new InvalidOperationException("../shared/corpus/dev/articles is absent.");
-        var reader = new ArticleReader();
-        _articles = Directory.GetFiles(folder).Order(StringComparer.Ordinal)
-            .Select(path => reader.Read(new ArticleInput(Path.GetFileName(path), File.ReadAllBytes(path))).Article)
-            .OfType<Article>()
-            .ToArray();
+        _articles = NewsArticles.Build(Articles, ArticleBytes);
         _extractor = new EventExtractor(Alerts.Extraction.Places.PlaceCatalog.Shared, ActorCatalog.Load());
-        var bytes = _articles.Sum(a => (long)System.Text.Encoding.UTF8.GetByteCount(a.Text));
-        Console.WriteLine($"// corpus: {_articles.Length} articles, {bytes} bytes of text ({bytes / Math.Max(1, _articles.Length)} bytes/article)");
+        Console.WriteLine($"// articles: {_articles.Length}, {NewsArticles.MeanBytes(_articles):F0} bytes of text on average");
     }
 
-    [Benchmark]
-    public int ExtractDevCorpus()
+    [Benchmark(OperationsPerInvoke = Articles)]
+    public int Extract()
     {
         var count = 0;
         foreach (var article in _articles)
@@ -40,39 +41,5 @@ public class ExtractionBenchmarks
         }
 
         return count;
-    }
-
-    /// <summary>Set by the launching process, so the benchmark processes BenchmarkDotNet starts elsewhere find the corpus too.</summary>
-    public const string DevArticlesVariable = "ALERTS_DEV_ARTICLES";
-
-    public static void ShareCorpusLocation()
-    {
-        if (FindDevArticles() is { } folder)
-        {
-            Environment.SetEnvironmentVariable(DevArticlesVariable, Path.GetFullPath(folder));
-        }
-    }
-
-    /// <summary>The dev corpus beside the repository: searched upward from the working folder (./alerts bench runs at the repo root), then from the build output.</summary>
-    private static string? FindDevArticles()
-    {
-        if (Environment.GetEnvironmentVariable(DevArticlesVariable) is { Length: > 0 } given && Directory.Exists(given))
-        {
-            return given;
-        }
-
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared", "corpus", "dev", "articles");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
     }
 }

@@ -1,5 +1,5 @@
 using Alerts.Benchmarks;
 using BenchmarkDotNet.Running;
 
-ExtractionBenchmarks.ShareCorpusLocation();
+NewsArticles.ShareCorpusLocation();
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -55,6 +55,9 @@ public sealed class PlaceCatalog
     /// <summary>The largest number of words of any name key of the main tier: how far a phrase scan needs to look ahead.</summary>
     public int MaxKeyWords => _main.MaxKeyWords;
 
+    /// <summary>The most words of any name key, of either tier (loads the minor tier), that starts with the word <paramref name="firstWord"/>; 0 when none does.</summary>
+    internal int LongestKeyFrom(ReadOnlySpan<char> firstWord) => Math.Max(LongestKeyFrom(_main, firstWord), LongestKeyFrom(_minor.Value, firstWord));
+
     /// <summary>The largest number of words of any name key of the minor tier (loads it).</summary>
     public int MinorMaxKeyWords => _minor.Value.MaxKeyWords;
 
@@ -132,6 +135,9 @@ public sealed class PlaceCatalog
 
     /// <summary>The same as <see cref="FindDemonym"/> for a folded key; does not allocate.</summary>
     public IReadOnlyList<PlaceEntry> FindDemonymKey(ReadOnlySpan<char> key) => _demonyms.TryGetValue(key, out var found) ? found : [];
+
+    private static int LongestKeyFrom(PlaceTier tier, ReadOnlySpan<char> firstWord)
+        => tier.LongestByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(firstWord, out var words) ? words : 0;
 
     /// <summary>The entry of an id (of either tier: a minor town's id loads the minor tier), or null.</summary>
     public PlaceEntry? Get(string id) => _main.ById.GetValueOrDefault(id) ?? (id.StartsWith('g') ? _minor.Value.ById.GetValueOrDefault(id) : null);

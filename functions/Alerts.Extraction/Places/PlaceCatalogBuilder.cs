@@ -10,7 +10,8 @@ internal sealed record PlaceTier(
     Dictionary<string, PlaceEntry> ById,
     Dictionary<string, PlaceEntry[]> Names,
     Dictionary<string, PlaceEntry[]> Demonyms,
-    int MaxKeyWords);
+    int MaxKeyWords,
+    Dictionary<string, int> LongestByFirstWord);
 
 /// <summary>
 /// Reads the generated place data and an operator overlay into a <see cref="PlaceTier"/>, building the entries and indexes as it
@@ -179,7 +180,26 @@ internal sealed class PlaceCatalogBuilder
     {
         Sort(_names, _sharedNames);
         Sort(_demonyms, _sharedDemonyms);
-        return new PlaceTier([.. _entries], _byId, _names, _demonyms, _maxWords);
+        return new PlaceTier([.. _entries], _byId, _names, _demonyms, _maxWords, LongestByFirstWord(_names.Keys));
+    }
+
+    /// <summary>For each first word of the name keys, the most words a key that starts with it has.</summary>
+    private static Dictionary<string, int> LongestByFirstWord(IEnumerable<string> keys)
+    {
+        var longest = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byWord = longest.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var key in keys)
+        {
+            var space = key.IndexOf(' ');
+            var first = space < 0 ? key.AsSpan() : key.AsSpan(0, space);
+            var words = key.AsSpan().Count(' ') + 1;
+            if (!byWord.TryGetValue(first, out var most) || most < words)
+            {
+                byWord[first] = words;
+            }
+        }
+
+        return longest;
     }
 
     private void ReadPlace(ReadOnlySpan<char> line)

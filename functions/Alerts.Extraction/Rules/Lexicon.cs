@@ -83,12 +83,10 @@ internal sealed class WordClass
 
     /// <summary>Ends of every phrase of the class that starts at <paramref name="pos"/>, longest first.</summary>
     public IEnumerable<int> EndsAt(IReadOnlyList<Token> tokens, int pos, int end)
-    {
-        if (pos >= end || !_byFirst.TryGetValue(tokens[pos].Norm, out var phrases))
-        {
-            yield break;
-        }
+        => pos < end && _byFirst.TryGetValue(tokens[pos].Norm, out var phrases) ? EndsAt(phrases, tokens, pos, end) : [];
 
+    private static IEnumerable<int> EndsAt(string[][] phrases, IReadOnlyList<Token> tokens, int pos, int end)
+    {
         foreach (var phrase in phrases)
         {
             if (pos + phrase.Length > end)

@@ -42,6 +42,9 @@ internal interface ISentenceFacts
 {
     /// <summary>The end (exclusive token index) of the mention of <paramref name="shape"/> starting at <paramref name="pos"/>, or -1.</summary>
     int EndOf(Shape shape, int pos);
+
+    /// <summary>The <see cref="RuleKeys"/> id of the folded word at <paramref name="pos"/>, or -1 when no rule names it.</summary>
+    int WordIdOf(int pos);
 }
 
 /// <summary>One captured span of a match.</summary>
@@ -91,12 +94,26 @@ internal sealed class TokenPattern
         Source = source;
         _items = items;
         FirstKeys = First(items, 0);
+        RequiredKeys = [.. Required(items).Select(keys => keys.ToFrozenSet(StringComparer.Ordinal))];
+        SecondWords = Second(items);
     }
 
     public string Source { get; }
 
     /// <summary>The keys a token must have for a match to start on it: folded words, "#num", "#cap", "#place", "#actor", "#date"; "*" for any.</summary>
     public IReadOnlySet<string> FirstKeys { get; }
+
+    /// <summary>
+    /// Sets of keys (as in <see cref="FirstKeys"/>, never "*") that a range must hold for a match in it: for each set, some
+    /// token of the range has one of its keys. Empty when the pattern requires no particular token.
+    /// </summary>
+    public IReadOnlyList<IReadOnlySet<string>> RequiredKeys { get; }
+
+    /// <summary>
+    /// For a pattern that opens with any one token (<c>#word</c>, <c>#any</c>, <c>#lower</c>, <c>#ed</c>, after look-aheads) and
+    /// then a word or class: the folded words the token after the first must be. Null for any other pattern.
+    /// </summary>
+    public IReadOnlySet<string>? SecondWords { get; }
 
     public static TokenPattern Parse(string source, Lexicon lexicon)
     {
@@ -114,20 +131,7 @@ internal sealed class TokenPattern
     public PatternMatch? MatchAt(IReadOnlyList<Token> tokens, int start, int end, ISentenceFacts facts, int? rangeStart = null)
     {
         var run = new Run(tokens, rangeStart ?? start, end, facts);
-        return run.Seq(_items, 0, start, null) ? new PatternMatch(start, run.MatchEnd, run.HeadStart < 0 ? start : run.HeadStart, run.HeadStart < 0 ? run.MatchEnd : run.HeadEnd, [.. run.Captures]) : null;
-    }
-
-    /// <summary>Every non-overlapping match in <c>[start, end)</c>, leftmost first.</summary>
-    public IEnumerable<PatternMatch> Matches(IReadOnlyList<Token> tokens, int start, int end, ISentenceFacts facts)
-    {
-        for (var i = start; i < end; i++)
-        {
-            if (MatchAt(tokens, i, end, facts, start) is { } m)
-            {
-                yield return m;
-                i = Math.Max(i, m.End - 1);
-            }
-        }
+        return run.Seq(_items, 0, start, null, -1) ? new PatternMatch(start, run.MatchEnd, run.HeadStart < 0 ? start : run.HeadStart, run.HeadStart < 0 ? run.MatchEnd : run.HeadEnd, run.Captures) : null;
     }
 
     public override string ToString() => Source;
@@ -138,7 +142,12 @@ internal sealed class TokenPattern
 
     private sealed class WordsNode(FrozenSet<string> words) : Node
     {
+        private readonly string? _single = words.Count == 1 ? words.Items[0] : null;
+
         public FrozenSet<string> Words { get; } = words;
+
+        /// <summary>Whether a folded token is one of the words (a single word is compared, not hashed).</summary>
+        public bool Contains(string norm) => _single is null ? Words.Contains(norm) : string.Equals(norm, _single, StringComparison.Ordinal);
     }
 
     private sealed class ClassNode(WordClass wordClass) : Node
@@ -161,9 +170,18 @@ internal sealed class TokenPattern
         public Node[] Inner { get; } = inner;
     }
 
-    private sealed class StarNode(Node[] inner) : Node
+    private sealed class StarNode : Node
     {
-        public Node[] Inner { get; } = inner;
+        public StarNode(Node[] inner)
+        {
+            Inner = inner;
+            Again = [this];
+        }
+
+        public Node[] Inner { get; }
+
+        /// <summary>The star as a sequence of its own: what follows one more repetition.</summary>
+        public Node[] Again { get; }
     }
 
     /// <summary><c>^</c> (start of the range) or <c>$</c> (end of the range, closing punctuation allowed).</summary>
@@ -193,19 +211,23 @@ internal sealed class TokenPattern
         public Node[] Inner { get; } = inner;
 
         public string Name { get; } = name;
+
+        /// <summary>What follows the inner sequence: close the capture.</summary>
+        public Node[] Close { get; } = [new CloseNode(name)];
     }
 
     private sealed class HeadNode(Node[] inner) : Node
     {
         public Node[] Inner { get; } = inner;
+
+        /// <summary>What follows the inner sequence: close the head.</summary>
+        public Node[] Close { get; } = [new CloseNode(null)];
     }
 
-    /// <summary>Continuation marker: close a capture (or the head) opened at <see cref="Start"/>.</summary>
-    private sealed class CloseNode(string? name, int start) : Node
+    /// <summary>Continuation marker: close a capture (or the head, when <see cref="Name"/> is null) opened where its frame says.</summary>
+    private sealed class CloseNode(string? name) : Node
     {
         public string? Name { get; } = name;
-
-        public int Start { get; } = start;
     }
 
     // ------------------------------------------------------------------ first keys (for the rule index)
@@ -247,6 +269,61 @@ internal sealed class TokenPattern
         _ => (["*"], false),
     };
 
+    // ------------------------------------------------------------------ required keys (for skipping rules a range cannot match)
+
+    private static FrozenSet<string>? Second(Node[] items)
+    {
+        var opening = items.SkipWhile(node => node is NotNode or AnchorNode { AtStart: true }).Take(2).ToArray();
+        return opening is [ShapeNode { Shape: Shape.Any or Shape.Word or Shape.Lower or Shape.Past }, WordsNode or ClassNode]
+            ? RequiredOf(opening[1]).Single().ToFrozenSet(StringComparer.Ordinal)
+            : null;
+    }
+
+    /// <summary>The key sets every match of the sequence consumes a token of: one per item that must match something.</summary>
+    private static List<HashSet<string>> Required(Node[] items) => [.. items.SelectMany(RequiredOf)];
+
+    private static IEnumerable<HashSet<string>> RequiredOf(Node node) => node switch
+    {
+        WordsNode w => [new HashSet<string>(w.Words, StringComparer.Ordinal)],
+        ClassNode c => [new HashSet<string>(c.Class.FirstWords, StringComparer.Ordinal)],
+        ShapeNode { Shape: Shape.Number } => [["#num"]],
+        ShapeNode { Shape: Shape.Cap } => [["#cap"]],
+        ShapeNode { Shape: Shape.Place } => [["#place"]],
+        ShapeNode { Shape: Shape.Actor } => [["#actor"]],
+        ShapeNode { Shape: Shape.Date } => [["#date"]],
+        AltNode a => RequiredOfAny(a.Options),
+        CaptureNode c => Required(c.Inner),
+        HeadNode h => Required(h.Inner),
+        _ => [],
+    };
+
+    /// <summary>
+    /// Whichever option matches consumes a key of the union of any one required set of each option. Two such unions: of each
+    /// option's first and of its last rarest-looking set (words before shapes and mentions, "#cap" being on many tokens, then
+    /// the fewest words), so "the previous week | last week" requires "week", not just "the" or "last".
+    /// </summary>
+    private static IEnumerable<HashSet<string>> RequiredOfAny(Node[][] options)
+    {
+        var first = new HashSet<string>(StringComparer.Ordinal);
+        var last = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var option in options)
+        {
+            var sets = Required(option);
+            if (sets.Count == 0)
+            {
+                return [];
+            }
+
+            var rarest = sets.Min(Rarity);
+            first.UnionWith(sets.First(keys => Rarity(keys) == rarest));
+            last.UnionWith(sets.Last(keys => Rarity(keys) == rarest));
+        }
+
+        return first.SetEquals(last) ? [first] : [first, last];
+    }
+
+    private static (bool Shapes, int Count) Rarity(HashSet<string> keys) => (keys.Any(k => k.StartsWith('#')), keys.Count);
+
     private static bool Nullable(Node node) => node switch
     {
         OptNode or StarNode or GapNode or NotNode or AnchorNode => true,
@@ -258,18 +335,27 @@ internal sealed class TokenPattern
 
     // ------------------------------------------------------------------ matching (backtracking with continuation frames)
 
-    private sealed class Frame(Node[] items, int index, Frame? next)
+    /// <summary>What to match next: <see cref="Items"/> from <see cref="Index"/>, then <see cref="Next"/>.</summary>
+    /// <param name="Opened">For a frame that closes a capture or the head, or ends a repetition: the position it opened at.</param>
+    private sealed class Frame(Node[] items, int index, Frame? next, int opened)
     {
         public Node[] Items { get; } = items;
 
         public int Index { get; } = index;
 
         public Frame? Next { get; } = next;
+
+        public int Opened { get; } = opened;
+
+        /// <summary>The continuation after <paramref name="items"/>[..index]: <paramref name="next"/> itself when nothing of them is left.</summary>
+        public static Frame? After(Node[] items, int index, Frame? next, int opened) => index == items.Length ? next : new Frame(items, index, next, opened);
     }
 
     private sealed class Run(IReadOnlyList<Token> tokens, int start, int end, ISentenceFacts facts)
     {
-        public List<Capture> Captures { get; } = [];
+        private List<Capture>? _captures;
+
+        public IReadOnlyList<Capture> Captures => _captures is null ? [] : [.. _captures];
 
         public int MatchEnd { get; private set; } = -1;
 
@@ -277,7 +363,8 @@ internal sealed class TokenPattern
 
         public int HeadEnd { get; private set; } = -1;
 
-        public bool Seq(Node[] items, int index, int pos, Frame? next)
+        /// <summary>Matches <paramref name="items"/> from <paramref name="index"/> at <paramref name="pos"/>, then the continuation <paramref name="next"/>; <paramref name="frameOpened"/> is the <see cref="Frame.Opened"/> of the frame being matched.</summary>
+        public bool Seq(Node[] items, int index, int pos, Frame? next, int frameOpened)
         {
             if (index == items.Length)
             {
@@ -287,19 +374,19 @@ internal sealed class TokenPattern
                     return true;
                 }
 
-                return Seq(next.Items, next.Index, pos, next.Next);
+                return Seq(next.Items, next.Index, pos, next.Next, next.Opened);
             }
 
             var node = items[index];
             switch (node)
             {
                 case WordsNode w:
-                    return pos < end && w.Words.Contains(tokens[pos].Norm) && Seq(items, index + 1, pos + 1, next);
+                    return pos < end && w.Contains(tokens[pos].Norm) && Seq(items, index + 1, pos + 1, next, frameOpened);
 
                 case ClassNode c:
                     foreach (var e in c.Class.EndsAt(tokens, pos, end))
                     {
-                        if (Seq(items, index + 1, e, next))
+                        if (Seq(items, index + 1, e, next, frameOpened))
                         {
                             return true;
                         }
@@ -310,15 +397,15 @@ internal sealed class TokenPattern
                 case ShapeNode s:
                     {
                         var e = ShapeEnd(s.Shape, pos);
-                        return e > pos && Seq(items, index + 1, e, next);
+                        return e > pos && Seq(items, index + 1, e, next, frameOpened);
                     }
 
                 case AltNode a:
                     {
-                        var after = new Frame(items, index + 1, next);
+                        var after = Frame.After(items, index + 1, next, frameOpened);
                         foreach (var option in a.Options)
                         {
-                            if (Seq(option, 0, pos, after))
+                            if (Seq(option, 0, pos, after, -1))
                             {
                                 return true;
                             }
@@ -328,19 +415,18 @@ internal sealed class TokenPattern
                     }
 
                 case OptNode o:
-                    return Seq(o.Inner, 0, pos, new Frame(items, index + 1, next)) || Seq(items, index + 1, pos, next);
+                    return Seq(o.Inner, 0, pos, Frame.After(items, index + 1, next, frameOpened), -1) || Seq(items, index + 1, pos, next, frameOpened);
 
                 case StarNode s:
                     {
                         // Greedy: one more repetition (that consumed something), then the rest.
-                        var again = new Frame([s], 0, new Frame(items, index + 1, next));
-                        var before = pos;
-                        if (pos < end && SeqConsuming(s.Inner, pos, before, again))
+                        var again = new Frame(s.Again, 0, Frame.After(items, index + 1, next, frameOpened), -1);
+                        if (pos < end && SeqConsuming(s.Inner, pos, again))
                         {
                             return true;
                         }
 
-                        return Seq(items, index + 1, pos, next);
+                        return Seq(items, index + 1, pos, next, frameOpened);
                     }
 
                 case GapNode g:
@@ -377,7 +463,7 @@ internal sealed class TokenPattern
                             continue;
                         }
 
-                        if (Seq(items, index + 1, pos + skip, next))
+                        if (Seq(items, index + 1, pos + skip, next, frameOpened))
                         {
                             return true;
                         }
@@ -386,12 +472,12 @@ internal sealed class TokenPattern
                     return false;
 
                 case NotNode n:
-                    return !AtomMatches(n.Atom, pos) && Seq(items, index + 1, pos, next);
+                    return !AtomMatches(n.Atom, pos) && Seq(items, index + 1, pos, next, frameOpened);
 
                 case AnchorNode anchor:
                     if (anchor.AtStart)
                     {
-                        return pos == start && Seq(items, index + 1, pos, next);
+                        return pos == start && Seq(items, index + 1, pos, next, frameOpened);
                     }
 
                     for (var k = pos; k < end; k++)
@@ -402,23 +488,23 @@ internal sealed class TokenPattern
                         }
                     }
 
-                    return Seq(items, index + 1, pos, next);
+                    return Seq(items, index + 1, pos, next, frameOpened);
 
                 case CaptureNode c:
-                    return Seq(c.Inner, 0, pos, new Frame([new CloseNode(c.Name, pos)], 0, new Frame(items, index + 1, next)));
+                    return Seq(c.Inner, 0, pos, new Frame(c.Close, 0, Frame.After(items, index + 1, next, frameOpened), pos), -1);
 
                 case HeadNode h:
-                    return Seq(h.Inner, 0, pos, new Frame([new CloseNode(null, pos)], 0, new Frame(items, index + 1, next)));
+                    return Seq(h.Inner, 0, pos, new Frame(h.Close, 0, Frame.After(items, index + 1, next, frameOpened), pos), -1);
 
-                case GuardNode guard:
-                    return pos > guard.Before && Seq(items, index + 1, pos, next);
+                case GuardNode:
+                    return pos > frameOpened && Seq(items, index + 1, pos, next, frameOpened);
 
                 case CloseNode close:
                     if (close.Name is null)
                     {
                         var (hs, he) = (HeadStart, HeadEnd);
-                        (HeadStart, HeadEnd) = (close.Start, pos);
-                        if (Seq(items, index + 1, pos, next))
+                        (HeadStart, HeadEnd) = (frameOpened, pos);
+                        if (Seq(items, index + 1, pos, next, frameOpened))
                         {
                             return true;
                         }
@@ -427,13 +513,13 @@ internal sealed class TokenPattern
                         return false;
                     }
 
-                    Captures.Add(new Capture(close.Name, close.Start, pos));
-                    if (Seq(items, index + 1, pos, next))
+                    (_captures ??= []).Add(new Capture(close.Name, frameOpened, pos));
+                    if (Seq(items, index + 1, pos, next, frameOpened))
                     {
                         return true;
                     }
 
-                    Captures.RemoveAt(Captures.Count - 1);
+                    _captures.RemoveAt(_captures.Count - 1);
                     return false;
 
                 default:
@@ -442,8 +528,8 @@ internal sealed class TokenPattern
         }
 
         /// <summary>Matches <paramref name="inner"/> and the continuation, requiring the repetition to consume at least one token.</summary>
-        private bool SeqConsuming(Node[] inner, int pos, int before, Frame continuation)
-            => Seq(inner, 0, pos, new Frame([new GuardNode(before)], 0, continuation));
+        private bool SeqConsuming(Node[] inner, int pos, Frame continuation)
+            => Seq(inner, 0, pos, new Frame(GuardNode.Sequence, 0, continuation, pos), -1);
 
         private int ShapeEnd(Shape shape, int pos)
         {
@@ -466,7 +552,7 @@ internal sealed class TokenPattern
 
         private bool AtomMatches(Node atom, int pos) => atom switch
         {
-            WordsNode w => pos < end && w.Words.Contains(tokens[pos].Norm),
+            WordsNode w => pos < end && w.Contains(tokens[pos].Norm),
             ClassNode c => c.Class.EndsAt(tokens, pos, end).Any(),
             ShapeNode s => ShapeEnd(s.Shape, pos) > pos,
             _ => false,
@@ -475,10 +561,11 @@ internal sealed class TokenPattern
         private static bool IsBarrier(Token token) => token.IsPunct && token.Norm is ";" or ":" or "\"" or "[" or "]";
     }
 
-    /// <summary>Fails a repetition that consumed nothing (so <c>x*</c> over a nullable <c>x</c> terminates).</summary>
-    private sealed class GuardNode(int before) : Node
+    /// <summary>Fails a repetition that consumed nothing since its frame opened (so <c>x*</c> over a nullable <c>x</c> terminates).</summary>
+    private sealed class GuardNode : Node
     {
-        public int Before { get; } = before;
+        /// <summary>The guard as a sequence of its own.</summary>
+        public static readonly Node[] Sequence = [new GuardNode()];
     }
 
     // ------------------------------------------------------------------ parsing

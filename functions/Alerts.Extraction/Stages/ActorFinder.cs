@@ -62,7 +62,7 @@ internal sealed class ActorFinder(ActorCatalog catalog, IPlaceSource places, Rul
                 {
                     for (var n = Math.Min(catalog.MaxWords, PlaceFinder.WordsAt(tokens, i, sentence.End)); n >= 1 && !matched; n--)
                     {
-                        if (catalog.TryGet(PlaceFinder.Key(doc, i, i + n), out var actor) && (tokens[i].IsCapitalized || n > 1))
+                        if (catalog.TryGet(doc.KeyOf(i, i + n), out var actor) && (tokens[i].IsCapitalized || n > 1))
                         {
                             var end = i + n;
 

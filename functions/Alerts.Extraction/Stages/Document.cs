@@ -86,6 +86,7 @@ internal sealed class Sentence(int index, int first, int end, Paragraph paragrap
 internal sealed class Document : ISentenceFacts
 {
     private int[] _numberEnd = [];
+    private int[] _wordIds = [];
     private double[] _numberValue = [];
 
     private Document(Article article, string source, int textOffset)
@@ -93,12 +94,16 @@ internal sealed class Document : ISentenceFacts
         Article = article;
         Source = source;
         TextOffset = textOffset;
+        Folded = TextFolding.Fold(source);
     }
 
     public Article Article { get; }
 
     /// <summary>The title, a blank line, then <see cref="Article.Text"/>: what the tokens' offsets point into.</summary>
     public string Source { get; }
+
+    /// <summary><see cref="Source"/> folded char for char (<see cref="TextFolding.Fold"/>): the same offsets.</summary>
+    public string Folded { get; }
 
     /// <summary>Where <see cref="Article.Text"/> starts in <see cref="Source"/>.</summary>
     public int TextOffset { get; }
@@ -134,7 +139,24 @@ internal sealed class Document : ISentenceFacts
 
     public string TextOf(Sentence s) => TextOf(s.First, s.End);
 
+    /// <summary>
+    /// The <see cref="TextFolding.Key"/> of the text of tokens <c>[first, end)</c>: a slice of <see cref="Folded"/> when its
+    /// words are one space apart (a lookup that misses then allocates nothing).
+    /// </summary>
+    public ReadOnlySpan<char> KeyOf(int first, int end)
+    {
+        if (first >= end)
+        {
+            return [];
+        }
+
+        var key = Folded.AsSpan(Tokens[first].Start, Tokens[end - 1].End - Tokens[first].Start).Trim(' ');
+        return key.Contains("  ", StringComparison.Ordinal) ? TextFolding.Key(key.ToString()) : key;
+    }
+
     public double NumberValue(int token) => _numberValue[token];
+
+    public int WordIdOf(int pos) => _wordIds[pos];
 
     public int EndOf(Shape shape, int pos) => shape switch
     {
@@ -186,6 +208,7 @@ internal sealed class Document : ISentenceFacts
         }
 
         ComputeNumbers(lexicon);
+        _wordIds = [.. Tokens.Select(t => rules.Keys.IdOf(t.Norm))];
         foreach (var token in Tokens)
         {
             if (token.IsNumber && token.Length == 4 && token.Value is >= 1900 and <= 2100)

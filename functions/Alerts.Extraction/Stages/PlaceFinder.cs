@@ -45,9 +45,17 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
                     continue;
                 }
 
+                var first = FirstWord(doc.KeyOf(i, i + 1));
+                var longest = first.IsEmpty ? int.MaxValue : source.LongestFrom(first);
                 for (var n = Math.Min(source.MaxWords, WordsAt(tokens, i, sentence.End)); n >= 1; n--)
                 {
-                    var key = Key(doc, i, i + n);
+                    // No name that starts with the word has that many words: nothing to look up.
+                    var key = doc.KeyOf(i, i + n);
+                    if (key.Count(' ') + 1 > longest && FirstWord(key).SequenceEqual(first))
+                    {
+                        continue;
+                    }
+
                     var candidates = source.Lookup(key);
                     if (candidates.Count == 0)
                     {
@@ -146,7 +154,7 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
                 }
 
                 var text = doc.TextOf(capture.Start, capture.End);
-                if (actors.Any(a => a.Start <= capture.Start && capture.End <= a.End) || source.Demonym(Key(doc, capture.Start, capture.Start + 1)) is not null)
+                if (actors.Any(a => a.Start <= capture.Start && capture.End <= a.End) || source.Demonym(doc.KeyOf(capture.Start, capture.Start + 1)) is not null)
                 {
                     continue;
                 }
@@ -162,7 +170,7 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
                     continue;
                 }
 
-                var known = source.Lookup(Key(doc, capture.Start, capture.End));
+                var known = source.Lookup(doc.KeyOf(capture.Start, capture.End));
                 var placeRef = known.Count > 0
                     ? known[0]
                     : new PlaceRef(new Place(text, container?.Place.Place.Province ?? (container?.Place.Place.Kind is "province" or "region" ? container.Place.Name : null), container?.Place.Place.Country ?? (container?.Place.Place.Kind == "country" ? container.Place.Name : null), kind),
@@ -179,6 +187,7 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
         // A name introduced once is a place wherever it recurs.
         if (introduced.Count > 0)
         {
+            var introducedKeys = introduced.GetAlternateLookup<ReadOnlySpan<char>>();
             foreach (var sentence in doc.Sentences)
             {
                 for (var i = sentence.First; i < sentence.End; i++)
@@ -190,7 +199,7 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
 
                     for (var n = Math.Min(4, WordsAt(tokens, i, sentence.End)); n >= 1; n--)
                     {
-                        if (introduced.TryGetValue(Key(doc, i, i + n), out var place) && !found.Any(p => p.Start < i + n && i < p.End))
+                        if (introducedKeys.TryGetValue(doc.KeyOf(i, i + n), out var place) && !found.Any(p => p.Start < i + n && i < p.End))
                         {
                             found.Add(new PlaceMention(i, i + n, place, "introduced"));
                             i += n - 1;
@@ -388,7 +397,9 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
         return k >= first && _locative.Contains(tokens[k].Norm);
     }
 
-    public static string Key(Document doc, int start, int end) => TextFolding.Key(doc.TextOf(start, end));
+    public static string Key(Document doc, int start, int end) => doc.KeyOf(start, end).ToString();
+
+    private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> key) => key.IndexOf(' ') is >= 0 and var space ? key[..space] : key;
 
     /// <summary>How many words follow <paramref name="i"/> before punctuation: a name never spans a comma or a colon.</summary>
     public static int WordsAt(List<Token> tokens, int i, int end)

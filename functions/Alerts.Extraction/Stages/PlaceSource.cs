@@ -46,10 +46,13 @@ internal interface IPlaceSource
     int MaxWords { get; }
 
     /// <summary>The places a folded name may denote, the most prominent first; empty when unknown.</summary>
-    IReadOnlyList<PlaceRef> Lookup(string key);
+    IReadOnlyList<PlaceRef> Lookup(ReadOnlySpan<char> key);
+
+    /// <summary>The most words of any name that starts with the folded word <paramref name="firstWord"/>; 0 when none does.</summary>
+    int LongestFrom(ReadOnlySpan<char> firstWord);
 
     /// <summary>The country a demonym or adjective names ("israeli" → Israel), or null.</summary>
-    PlaceRef? Demonym(string key);
+    PlaceRef? Demonym(ReadOnlySpan<char> key);
 }
 
 /// <summary>The world gazetteer (<see cref="PlaceCatalog"/>, plus an operator's overlay) as a place source.</summary>
@@ -60,7 +63,7 @@ internal sealed class CatalogPlaceSource(PlaceCatalog catalog) : IPlaceSource
     public int MaxWords => Math.Max(catalog.MaxKeyWords, 6);
 
     /// <summary>The main tier's candidates, else the small towns of the minor tier (marked <see cref="PlaceRef.Minor"/>).</summary>
-    public IReadOnlyList<PlaceRef> Lookup(string key)
+    public IReadOnlyList<PlaceRef> Lookup(ReadOnlySpan<char> key)
     {
         var found = catalog.FindKey(key);
         if (found.Count == 0)
@@ -77,7 +80,9 @@ internal sealed class CatalogPlaceSource(PlaceCatalog catalog) : IPlaceSource
         return [.. found.Select(e => Ref(e) is var r && (ambiguous || e.Minor) ? r with { Ambiguous = ambiguous, Minor = e.Minor } : r)];
     }
 
-    public PlaceRef? Demonym(string key) => catalog.FindDemonymKey(key) is [var country, ..] ? Ref(country) : null;
+    public int LongestFrom(ReadOnlySpan<char> firstWord) => catalog.LongestKeyFrom(firstWord);
+
+    public PlaceRef? Demonym(ReadOnlySpan<char> key) => catalog.FindDemonymKey(key) is [var country, ..] ? Ref(country) : null;
 
     private PlaceRef Ref(PlaceEntry entry) => _refs.GetOrAdd(entry.Id, _ =>
     {
