@@ -149,6 +149,8 @@ internal static class LocalCommands
         builder.Services.AddSingleton<ArticleUploader>();
         builder.Services.AddSingleton<LocalWork>();
         builder.Services.AddSingleton<PipelineDrain>();
+        builder.Services.AddOptions<ArticleOrderOptions>().Bind(builder.Configuration.GetSection(ArticleOrderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IArticleOrder, NameOrder>();
         builder.Services.AddWebJobs(_ => { })
             .UseHostId(LocalHostNames.HostId)
             .AddAzureStorageCoreServices()

@@ -17,6 +17,7 @@ public sealed class LocalTriggers(
     IAlertDeliverer deliverer,
     DigestSender digests,
     AlertConsole console,
+    IArticleOrder order,
     LocalWork work)
 {
     [FunctionName("ExtractArticleEvents")]
@@ -30,6 +31,10 @@ public sealed class LocalTriggers(
         if (await intake.ProcessAsync(name, blob, cancellationToken) is { } message)
         {
             await articleEvents.AddAsync(message, cancellationToken);
+        }
+        else
+        {
+            await order.CompleteAsync(name, cancellationToken); // quarantined: nothing to wait for
         }
     }
 
