@@ -55,8 +55,11 @@ public sealed partial class NameOrder(
 
             if (timeProvider.GetUtcNow() > deadline)
             {
-                LogPassedOver(logger, before, name, options.Value.MaxWait.TotalSeconds);
-                await CompleteAsync(before, cancellationToken);
+                // Every name still missing before this one is passed over at once (state from before this order was kept, or
+                // extractions given up on), so the wait is paid once, not once per missing name.
+                var missing = Missing(state, name);
+                LogPassedOver(logger, missing.Count, before, name, options.Value.MaxWait.TotalSeconds);
+                await CompleteAsync(missing, cancellationToken);
                 deadline = timeProvider.GetUtcNow() + options.Value.MaxWait;
                 fromStore = true;
                 continue;
@@ -68,18 +71,28 @@ public sealed partial class NameOrder(
         }
     }
 
-    public async Task CompleteAsync(string name, CancellationToken cancellationToken)
+    public Task CompleteAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
+        return CompleteAsync([name], cancellationToken);
+    }
+
+    private async Task CompleteAsync(IReadOnlyList<string> done, CancellationToken cancellationToken)
+    {
+        if (done.Any(name => Array.BinarySearch(_names, name, StringComparer.Ordinal) < 0))
+        {
+            await ListAsync(cancellationToken); // to move Through over them
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var (state, etag) = Volatile.Read(ref _last);
-            if (state.IsDone(name))
+            if (done.All(state.IsDone))
             {
                 break;
             }
 
-            var next = state.With(name, _names);
+            var next = state.With(done, _names);
             try
             {
                 var content = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(next, ArticleOrderJsonContext.Default.ArticleOrderState));
@@ -97,8 +110,12 @@ public sealed partial class NameOrder(
     }
 
     /// <summary>The first name before <paramref name="name"/> that is not done yet; null when it is the article's turn.</summary>
-    private string? Waiting(ArticleOrderState state, string name)
+    private string? Waiting(ArticleOrderState state, string name) => Missing(state, name, firstOnly: true).FirstOrDefault();
+
+    /// <summary>The names before <paramref name="name"/> that are not done yet.</summary>
+    private List<string> Missing(ArticleOrderState state, string name, bool firstOnly = false)
     {
+        var missing = new List<string>();
         var names = _names;
         var end = Array.BinarySearch(names, name, StringComparer.Ordinal);
         end = end < 0 ? ~end : end;
@@ -108,11 +125,15 @@ public sealed partial class NameOrder(
         {
             if (!state.IsDone(names[i]))
             {
-                return names[i];
+                missing.Add(names[i]);
+                if (firstOnly)
+                {
+                    break;
+                }
             }
         }
 
-        return null;
+        return missing;
     }
 
     private async Task ListAsync(CancellationToken cancellationToken)
@@ -159,8 +180,8 @@ public sealed partial class NameOrder(
 
     private sealed record Snapshot(ArticleOrderState State, string? ETag);
 
-    [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "Article {Missing} was not applied within {Seconds} s; {Name} and the articles after it go on without it")]
-    private static partial void LogPassedOver(ILogger logger, string missing, string name, double seconds);
+    [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "{Count} earlier article(s), the first {First}, not applied within {Seconds} s; {Name} and the articles after it go on without them")]
+    private static partial void LogPassedOver(ILogger logger, int count, string first, string name, double seconds);
 }
 
 /// <summary>What <see cref="NameOrder"/> keeps: bounded by the articles in flight, not by history.</summary>
@@ -177,10 +198,11 @@ public sealed record ArticleOrderState
 
     public bool IsDone(string name) => (Through is { } through && string.CompareOrdinal(name, through) <= 0) || Done.Contains(name, StringComparer.Ordinal);
 
-    /// <summary>This state with <paramref name="name"/> done, <see cref="Through"/> moved over every name of <paramref name="names"/> (sorted) now done.</summary>
-    public ArticleOrderState With(string name, IReadOnlyList<string> names)
+    /// <summary>This state with <paramref name="completed"/> done, <see cref="Through"/> moved over every name of <paramref name="names"/> (sorted) now done.</summary>
+    public ArticleOrderState With(IEnumerable<string> completed, IReadOnlyList<string> names)
     {
-        var done = new SortedSet<string>(Done, StringComparer.Ordinal) { name };
+        var done = new SortedSet<string>(Done, StringComparer.Ordinal);
+        done.UnionWith(completed.Where(n => !IsDone(n)));
         var through = Through;
         var i = through is null ? 0 : LowerBound(names, through);
         if (through is not null && i < names.Count && names[i] == through)
