@@ -244,9 +244,13 @@ public sealed class ArticleOrderOptions
 {
     public const string SectionName = "ArticleOrder";
 
-    /// <summary>How long an article waits for one before it (still being extracted, or given up on) before passing it over.</summary>
+    /// <summary>
+    /// How long an article waits for one before it (still being extracted, or given up on) before passing it over. Longer than
+    /// a storage outage the clients ride out (about 50 s) plus the blob trigger's retries in place (about 30 s), so a fault
+    /// delays the timeline but does not reorder it.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan MaxWait { get; set; } = TimeSpan.FromSeconds(60);
+    public TimeSpan MaxWait { get; set; } = TimeSpan.FromMinutes(3);
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
