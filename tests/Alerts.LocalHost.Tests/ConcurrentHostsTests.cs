@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 namespace Alerts.LocalHost.Tests;
 
 /// <summary>Two hosts on one storage account, as two function instances would be: no lost update, no alert sent twice.</summary>
+[Collection(ManyAzuritesCollection.Name)]
 public sealed class ConcurrentHostsTests(IsolatedAzurite azurite) : IClassFixture<IsolatedAzurite>
 {
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Alerts.LocalHost.Tests;
 
 /// <summary>The local hosts' article order, two instances on one real Azurite as two hosts would be.</summary>
+[Collection(ManyAzuritesCollection.Name)]
 public sealed class NameOrderTests
 {
     [Fact]
@@ -75,4 +76,11 @@ public sealed class NameOrderTests
             await azurite.DisposeAsync();
         }
     }
+}
+
+/// <summary>Tests that start an Azurite per run, one class at a time: two starting at once could pick the same free port.</summary>
+[CollectionDefinition(Name)]
+public sealed class ManyAzuritesCollection
+{
+    public const string Name = "Many Azurites";
 }
