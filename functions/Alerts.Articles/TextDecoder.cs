@@ -4,7 +4,8 @@ using Alerts.Core;
 namespace Alerts.Articles;
 
 /// <summary>
-/// Turns bytes into text: a BOM (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) decides the encoding, otherwise strict UTF-8.
+/// Turns bytes into text: a BOM (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE) decides the encoding, else UTF-16 whose zero bytes show
+/// its byte order, otherwise strict UTF-8.
 /// Bytes that are not valid UTF-8 are classified as <c>binary</c> or <c>unknown_encoding</c>; they are never decoded as Latin-1.
 /// </summary>
 internal static class TextDecoder
@@ -27,6 +28,29 @@ internal static class TextDecoder
             _ => (StrictUtf8, 0, "UTF-8"),
         };
 
+        if (bomLength == 0 && Utf16Order(bytes) is { } utf16)
+        {
+            // UTF-16 saved without its byte-order mark (its ASCII is also valid UTF-8, full of NULs): the zero bytes give the
+            // order away; decoded when the text is clear, refused as utf16_without_bom, never called binary, when it is not.
+            var (decoder, order) = utf16 ? (StrictUtf16Le, "LE") : (StrictUtf16Be, "BE");
+            try
+            {
+                text = decoder.GetString(bytes[..(bytes.Length & ~1)]);
+                if (bytes.Length % 2 == 0 && !HasControlCharacters(text))
+                {
+                    rejection = null;
+                    return true;
+                }
+            }
+            catch (DecoderFallbackException)
+            {
+            }
+
+            text = string.Empty;
+            rejection = new ArticleRejection(RejectionReason.Utf16WithoutBom, $"The file looks like UTF-16 {order} without a byte-order mark (every other byte is zero) but does not decode to clean text as UTF-16 {order}. Save it as UTF-8 and drop it again.");
+            return false;
+        }
+
         try
         {
             text = encoding.GetString(bytes[bomLength..]);
@@ -45,28 +69,6 @@ internal static class TextDecoder
                 catch (DecoderFallbackException)
                 {
                 }
-            }
-
-            if (bomLength == 0 && Utf16Order(bytes) is { } utf16)
-            {
-                // UTF-16 saved without its byte-order mark: the zero bytes give the order away; decoded when the text is clear.
-                var (decoder, order) = utf16 ? (StrictUtf16Le, "LE") : (StrictUtf16Be, "BE");
-                try
-                {
-                    text = decoder.GetString(bytes[..(bytes.Length & ~1)]);
-                    if (bytes.Length % 2 == 0 && !HasControlCharacters(text))
-                    {
-                        rejection = null;
-                        return true;
-                    }
-                }
-                catch (DecoderFallbackException)
-                {
-                }
-
-                text = string.Empty;
-                rejection = new ArticleRejection(RejectionReason.Utf16WithoutBom, $"The file looks like UTF-16 {order} without a byte-order mark (every other byte is zero) but does not decode to clean text as UTF-16 {order}. Save it as UTF-8 and drop it again.");
-                return false;
             }
 
             text = string.Empty;

@@ -44,6 +44,17 @@ public interface IDocumentStore
     /// <returns>The document, or null when nothing is stored under <paramref name="path"/>.</returns>
     Task<StoredDocument?> GetAsync(string path, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A conditional read (<c>If-None-Match</c>): when the stored ETag is still <paramref name="knownETag"/>, returns a document
+    /// with that ETag and no content instead of downloading it again.
+    /// </summary>
+    /// <returns>The document, one with <paramref name="knownETag"/> and empty content when unchanged, or null when there is none.</returns>
+    async Task<StoredDocument?> GetIfChangedAsync(string path, string? knownETag, CancellationToken cancellationToken)
+    {
+        var document = await GetAsync(path, cancellationToken);
+        return document is not null && document.ETag == knownETag ? document with { Content = BinaryData.Empty } : document;
+    }
+
     /// <returns>The new ETag.</returns>
     /// <exception cref="DocumentConflictException">The condition did not hold.</exception>
     Task<string> PutAsync(string path, BinaryData content, WriteCondition condition, CancellationToken cancellationToken);

@@ -124,6 +124,40 @@ public sealed record DigestDocument : OutboxEntry
     public static string PathFor(string subscriberId, DateOnly date) => $"digests/{subscriberId}/{date:yyyy-MM-dd}.json";
 }
 
+/// <summary>
+/// Who an alert was routed to when it was raised: <c>routes/{alertId}.json</c>, written once (<c>If-None-Match: *</c>). The same
+/// alert raised again (a redelivered message, a re-dropped article) goes to these subscribers, never to ones added since.
+/// </summary>
+public sealed record AlertRouting
+{
+    public required string AlertId { get; init; }
+
+    /// <summary>The immediate subscribers, one delivery each (digest subscribers had it filed in their digest).</summary>
+    public required List<string> SubscriberIds { get; init; }
+
+    public DateTimeOffset RoutedAt { get; init; }
+
+    public static string PathFor(string alertId) => $"routes/{alertId}.json";
+}
+
+/// <summary>
+/// An alert that could not be routed because <c>subscriptions.json</c> is invalid: <c>held/{alertId}.json</c>, until
+/// <see cref="HeldAlerts.ReleaseAsync"/> routes and delivers it once the document is valid again.
+/// </summary>
+public sealed record HeldAlert
+{
+    public const string Prefix = "held/";
+
+    public required string AlertId { get; init; }
+
+    public DateTimeOffset HeldAt { get; init; }
+
+    /// <summary>What is wrong with the document, one problem per entry.</summary>
+    public List<string> Problems { get; init; } = [];
+
+    public static string PathFor(string alertId) => $"{Prefix}{alertId}.json";
+}
+
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     UseStringEnumConverter = true,
@@ -133,4 +167,6 @@ public sealed record DigestDocument : OutboxEntry
 [JsonSerializable(typeof(SubscriptionsDocument))]
 [JsonSerializable(typeof(DeliveryRecord))]
 [JsonSerializable(typeof(DigestDocument))]
+[JsonSerializable(typeof(AlertRouting))]
+[JsonSerializable(typeof(HeldAlert))]
 internal sealed partial class DeliveryJsonContext : JsonSerializerContext;

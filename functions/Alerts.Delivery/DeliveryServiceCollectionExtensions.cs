@@ -45,7 +45,9 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<AlertComposer>();
         services.TryAddSingleton<SubscriptionCatalog>();
         services.TryAddSingleton<AlertPreviewRenderer>();
-        services.TryAddSingleton<IAlertRouter, AlertRouter>();
+        services.TryAddSingleton<AlertRouter>();
+        services.TryAddSingleton<IAlertRouter>(sp => sp.GetRequiredService<AlertRouter>());
+        services.TryAddSingleton<HeldAlerts>();
         services.TryAddSingleton<AlertDeliverer>();
         services.TryAddSingleton<IAlertDeliverer>(sp => sp.GetRequiredService<AlertDeliverer>());
         services.TryAddSingleton<DigestSender>();

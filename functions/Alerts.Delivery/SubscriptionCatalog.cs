@@ -6,32 +6,42 @@ using Alerts.Core;
 namespace Alerts.Delivery;
 
 /// <summary>
-/// The subscribers, read from the <c>subscriptions.json</c> state document (editable without a redeploy). The parsed list is
-/// kept until the document's ETag changes. With no document, the only subscriber is <see cref="Subscriber.LocalOutbox"/>.
+/// The subscribers, read from the <c>subscriptions.json</c> state document (editable without a redeploy). The parsed list (or
+/// the problems of an invalid document) is kept until the document's ETag changes: every call is one conditional read
+/// (<c>If-None-Match</c>) that downloads and parses the document only when it changed, so each alert sees the subscribers of
+/// the moment. With no document, the only subscriber is <see cref="Subscriber.LocalOutbox"/>.
 /// </summary>
 public sealed partial class SubscriptionCatalog(IDocumentStore store)
 {
     public const string DocumentPath = "subscriptions.json";
 
-    private Parsed? _cached;
+    private volatile Parsed? _cached;
 
     /// <exception cref="SubscriptionsInvalidException">The document is not valid; the message says which subscriber and field.</exception>
     public async Task<IReadOnlyList<Subscriber>> GetSubscribersAsync(CancellationToken cancellationToken)
     {
-        var document = await store.GetAsync(DocumentPath, cancellationToken);
+        var cached = _cached;
+        var document = await store.GetIfChangedAsync(DocumentPath, cached?.ETag, cancellationToken);
         if (document is null)
         {
             return [Subscriber.LocalOutbox];
         }
 
-        if (_cached is { } cached && cached.ETag == document.ETag)
+        if (cached is null || cached.ETag != document.ETag)
         {
-            return cached.Subscribers;
+            try
+            {
+                cached = new Parsed(document.ETag, Parse(document.Content.ToString()), null);
+            }
+            catch (SubscriptionsInvalidException invalid)
+            {
+                cached = new Parsed(document.ETag, [], invalid.Errors);
+            }
+
+            _cached = cached;
         }
 
-        var subscribers = Parse(document.Content.ToString());
-        _cached = new Parsed(document.ETag, subscribers);
-        return subscribers;
+        return cached.Errors is { } errors ? throw new SubscriptionsInvalidException(errors) : cached.Subscribers;
     }
 
     public async Task<Subscriber?> FindAsync(string subscriberId, CancellationToken cancellationToken)
@@ -179,7 +189,7 @@ public sealed partial class SubscriptionCatalog(IDocumentStore store)
     private static bool IsEmailAddress(string? value)
         => !string.IsNullOrWhiteSpace(value) && MailAddress.TryCreate(value, out var address) && address.Address == value && string.IsNullOrEmpty(address.DisplayName);
 
-    private sealed record Parsed(string ETag, IReadOnlyList<Subscriber> Subscribers);
+    private sealed record Parsed(string ETag, IReadOnlyList<Subscriber> Subscribers, IReadOnlyList<string>? Errors);
 
     [GeneratedRegex("^[a-z0-9_-]{1,64}$")]
     private static partial Regex IdPattern();

@@ -109,6 +109,13 @@ internal static class LocalCommands
 
     public static async Task<int> PreviewAsync(string alertId, FileInfo? output, CancellationToken cancellationToken)
     {
+        if (BlobNames.Key(alertId) != alertId)
+        {
+            // An id is data, never a path: one that would need encoding is no alert id (they are letters, digits and '-').
+            Console.Error.WriteLine($"'{alertId}' is not an alert id (alert ids are printed by ./alerts run).");
+            return 2;
+        }
+
         using var host = BuildHost();
         var state = host.Services.GetRequiredService<IDocumentStore>();
         var stored = await state.GetAsync(ChangeProcessor.AlertPath(alertId), cancellationToken);
@@ -124,6 +131,28 @@ internal static class LocalCommands
         await File.WriteAllTextAsync(output.FullName, host.Services.GetRequiredService<AlertPreviewRenderer>().Render(alert), cancellationToken);
         Console.WriteLine($"preview of {alertId}: {output.FullName}");
         return 0;
+    }
+
+    public static async Task<int> PoisonAsync(bool retry, string? queue, CancellationToken cancellationToken)
+    {
+        using var host = BuildHost();
+        var poison = host.Services.GetRequiredService<PoisonQueues>();
+        if (!retry)
+        {
+            await poison.ListAsync(Console.Out, cancellationToken);
+            return 0;
+        }
+
+        try
+        {
+            await poison.RetryAsync(queue, Console.Out, cancellationToken);
+            return 0;
+        }
+        catch (ArgumentException wrong)
+        {
+            Console.Error.WriteLine(wrong.Message);
+            return 2;
+        }
     }
 
     /// <summary>The app's own host.json, copied beside the local host.</summary>
@@ -151,6 +180,9 @@ internal static class LocalCommands
         builder.Services.AddSingleton<PipelineDrain>();
         builder.Services.AddOptions<ArticleOrderOptions>().Bind(builder.Configuration.GetSection(ArticleOrderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IArticleOrder, NameOrder>();
+        builder.Services.AddSingleton<UnsafeNameSweeper>();
+        builder.Services.AddSingleton<PoisonQueues>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<UnsafeNameSweeper>());
         builder.Services.AddWebJobs(_ => { })
             .UseHostId(LocalHostNames.HostId)
             .AddAzureStorageCoreServices()
@@ -193,10 +225,13 @@ internal static class LocalCommands
         public IReadOnlyList<Type> GetTypes() => [typeof(LocalTriggers)];
     }
 
-    public static async Task<int> ExplainAsync(FileInfo file, bool alone, CancellationToken cancellationToken)
+    public static Task<int> ExplainAsync(FileInfo file, bool alone, CancellationToken cancellationToken)
+        => ExplainAsync(file, alone, Console.Out, cancellationToken);
+
+    internal static async Task<int> ExplainAsync(FileInfo file, bool alone, TextWriter output, CancellationToken cancellationToken)
     {
         await using var provider = InMemoryPipeline(quiet: true);
-        return await provider.GetRequiredService<Explainer>().RunAsync(file, alone, Console.Out, cancellationToken);
+        return await provider.GetRequiredService<Explainer>().RunAsync(file, alone, output, cancellationToken);
     }
 
     /// <summary>The pipeline with all state in memory: nothing touches storage, so replays and explain need no Azurite.</summary>

@@ -16,6 +16,7 @@ public sealed class LocalTriggers(
     ChangeProcessor changes,
     IAlertDeliverer deliverer,
     DigestSender digests,
+    HeldAlerts held,
     AlertConsole console,
     IArticleOrder order,
     LocalWork work)
@@ -67,7 +68,14 @@ public sealed class LocalTriggers(
     public async Task SendDigests([TimerTrigger("0 * * * * *", RunOnStartup = true, UseMonitor = false)] TimerInfo timer, CancellationToken cancellationToken)
     {
         using var _ = work.Begin();
-        await digests.SendDueAsync(cancellationToken);
+        try
+        {
+            await held.ReleaseAsync(cancellationToken);
+        }
+        finally
+        {
+            await digests.SendDueAsync(cancellationToken);
+        }
     }
 }
 

@@ -9,9 +9,10 @@ namespace Alerts.LocalHost;
 /// <summary>
 /// Tells <c>run --once</c> when the pipeline is drained: no invocation in flight, every blob in <c>articles</c> has the
 /// engine's completed receipt (it was taken), and the engine's blob-trigger queue and the pipeline's queues are empty
-/// (their counts include messages waiting out a visibility timeout: a retry is work not yet done).
+/// (their counts include messages waiting out a visibility timeout: a retry is work not yet done), and no unsafe name waits
+/// for the <see cref="UnsafeNameSweeper"/>.
 /// </summary>
-public sealed class PipelineDrain(BlobServiceClient blobs, QueueServiceClient queues, LocalWork work)
+public sealed class PipelineDrain(BlobServiceClient blobs, QueueServiceClient queues, LocalWork work, UnsafeNameSweeper unsafeNames)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
@@ -40,7 +41,7 @@ public sealed class PipelineDrain(BlobServiceClient blobs, QueueServiceClient qu
             }
         }
 
-        return await EveryBlobTakenAsync(cancellationToken);
+        return await EveryBlobTakenAsync(cancellationToken) && !unsafeNames.HasPending;
     }
 
     /// <summary>Whether every blob in <c>articles</c> has the engine's completed receipt (it was queued for its function).</summary>

@@ -28,9 +28,17 @@ var previewOut = new Option<FileInfo?>("--out") { Description = "Where to write 
 var preview = new Command("preview", "Render a stored alert's email and Teams card, as a subscriber sees them, to an HTML file.") { previewId, previewOut };
 preview.SetAction((result, ct) => LocalCommands.PreviewAsync(result.GetValue(previewId)!, result.GetValue(previewOut), ct));
 
+var poisonList = new Command("list", "What each poison queue holds and why: message count, article or alert id, last error.");
+poisonList.SetAction((_, ct) => LocalCommands.PoisonAsync(retry: false, queue: null, ct));
+var poisonQueue = new Option<string?>("--queue") { Description = "Only this poison queue (webjobs-blobtrigger-poison, article-events-poison, alert-deliveries-poison)." };
+var poisonRetry = new Command("retry", "Put poisoned messages back on their queue (a poisoned blob is triggered again); idempotent steps send nothing twice.") { poisonQueue };
+poisonRetry.SetAction((result, ct) => LocalCommands.PoisonAsync(retry: true, result.GetValue(poisonQueue), ct));
+var poison = new Command("poison", "List or retry what the trigger engine gave up on.") { poisonList, poisonRetry };
+
 root.Subcommands.Add(run);
 root.Subcommands.Add(drop);
 root.Subcommands.Add(replay);
 root.Subcommands.Add(preview);
 root.Subcommands.Add(explain);
+root.Subcommands.Add(poison);
 return await root.Parse(args).InvokeAsync();

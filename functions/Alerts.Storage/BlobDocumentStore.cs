@@ -10,6 +10,7 @@ namespace Alerts.Storage;
 /// <see cref="IDocumentStore"/> over one blob container (default <see cref="PipelineNames.StateContainer"/>): a document is a
 /// JSON blob, its ETag the blob's. <see cref="WriteCondition.NotExists"/> writes with <c>If-None-Match: *</c>,
 /// <see cref="WriteCondition.Matches"/> with <c>If-Match</c>; a lost condition is a <see cref="DocumentConflictException"/>.
+/// <see cref="GetIfChangedAsync"/> reads with <c>If-None-Match</c> (304: unchanged, nothing downloaded).
 /// The container is created on the first write or listing.
 /// </summary>
 public sealed class BlobDocumentStore(BlobContainerClient container) : IDocumentStore
@@ -24,6 +25,27 @@ public sealed class BlobDocumentStore(BlobContainerClient container) : IDocument
         {
             var download = await container.GetBlobClient(path).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
             return new StoredDocument(download.Value.Content, download.Value.Details.ETag.ToString("H"));
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<StoredDocument?> GetIfChangedAsync(string path, string? knownETag, CancellationToken cancellationToken)
+    {
+        if (knownETag is null)
+        {
+            return await GetAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var options = new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = new ETag(knownETag) } };
+            var download = await container.GetBlobClient(path).DownloadContentAsync(options, cancellationToken).ConfigureAwait(false);
+            return download.HasValue
+                ? new StoredDocument(download.Value.Content, download.Value.Details.ETag.ToString("H"))
+                : new StoredDocument(BinaryData.Empty, knownETag); // 304 Not Modified: the SDK answers with no value, not an exception
         }
         catch (RequestFailedException exception) when (exception.Status == 404)
         {

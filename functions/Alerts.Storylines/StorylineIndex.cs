@@ -51,7 +51,7 @@ internal sealed class StorylineIndex
             var e = list[i];
             var key = AreaKey(e.Place);
             var isNegotiation = StorylineRules.StatusOf(e.Type) is not null;
-            var parties = e.Actors.Select(TextFolding.Name).Where(p => p.Length > 0).Distinct().ToList();
+            var parties = e.Actors.Select(TextFolding.Name).Where(IsParty).Distinct().ToList();
             string id;
             if (key.Length == 0)
             {
@@ -80,6 +80,9 @@ internal sealed class StorylineIndex
 
         return ([.. list.Select((e, i) => (ids[i], e))], changed);
     }
+
+    /// <summary>A label that names no one ("unidentified gunmen", "unknown attackers") is nobody's party to a negotiation.</summary>
+    private static bool IsParty(string folded) => TextFolding.NameTokens([folded]).Count > 0;
 
     /// <summary>
     /// The routing key of a place: its country when the gazetteer knows it (so reports naming a village, a district, a city or

@@ -16,7 +16,8 @@ internal static class TextFolding
     private static readonly HashSet<string> GenericNameWords =
     [
         "the", "of", "and", "al", "el", "a", "an", "forces", "force", "group", "two", "three", "four", "five", "several",
-        "multiple", "some", "many", "one",
+        "multiple", "some", "many", "one", "unidentified", "unknown", "unnamed", "gunmen", "gunman", "attackers", "attacker",
+        "assailants", "assailant", "armed", "men",
     ];
 
     public static IReadOnlyList<string> Words(string? text)

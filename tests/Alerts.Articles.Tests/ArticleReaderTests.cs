@@ -108,6 +108,47 @@ public sealed class ArticleReaderTests
         Assert.Contains("“We got what we came for,”", article.Text);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_Utf16WithoutBomAndClearText_DecodesLikeUtf8(bool bigEndian)
+    {
+        var bytes = new UnicodeEncoding(bigEndian, byteOrderMark: false).GetBytes(HeaderArticle);
+
+        var article = ReadOk("ferry-utf16-no-bom.txt", bytes);
+
+        Assert.Equal(ReadOk("ferry.txt", HeaderArticle).Id, article.Id);
+        Assert.Contains("“We got what we came for,”", article.Text);
+    }
+
+    [Fact]
+    public void Read_Utf16WithoutBomThatDoesNotDecode_RejectedUtf16WithoutBomNotBinary()
+    {
+        // Every odd byte zero, as UTF-16 LE text has, but one code unit is a lone surrogate.
+        var bytes = Encoding.Unicode.GetBytes("Talks resume in the capital after a week of delays, officials say.");
+        bytes[10] = 0x00;
+        bytes[11] = 0xD8; // a high surrogate with no low one after it
+
+        var rejection = ReadRejected("utf16.txt", bytes);
+
+        Assert.Equal(RejectionReason.Utf16WithoutBom, rejection.Reason);
+        Assert.Contains("UTF-16 LE without a byte-order mark", rejection.Message);
+    }
+
+    [Theory]
+    [InlineData("{\"title\": \"Numbers\", \"body\": 42}", "`body` must be a string", "a number")]
+    [InlineData("{\"title\": \"Parts\", \"body\": [\"one\", \"two\"]}", "`body` must be a string", "an array")]
+    [InlineData("{\"title\": \"Nested\", \"text\": {\"value\": \"x\"}}", "`text` must be a string", "an object")]
+    public void Read_JsonTextFieldThatIsNotAString_RejectedSayingWhatWasFound(string json, string says, string found)
+    {
+        var rejection = ReadRejected("article.json", Encoding.UTF8.GetBytes(json));
+
+        Assert.Equal(RejectionReason.MalformedJson, rejection.Reason);
+        Assert.Contains(says, rejection.Message);
+        Assert.Contains(found, rejection.Message);
+        Assert.DoesNotContain("page furniture", rejection.Message);
+    }
+
     [Fact]
     public void Read_Utf32WithBom_Decodes()
     {

@@ -26,7 +26,37 @@ public sealed class AlertRouterTests
 
         Assert.Equal(["ops-email", "ops-teams"], await router.RouteAsync(TestAlerts.Attack(), CancellationToken.None));
         Assert.Equal(["ops-teams"], await router.RouteAsync(TestAlerts.TalksSuspended(), CancellationToken.None));
-        Assert.Empty(await router.RouteAsync(TestAlerts.Attack() with { Severity = Severity.Low, Headline = "Attack", Summary = "-", StorylineTitle = "Northern attacks" }, CancellationToken.None));
+        Assert.Empty(await router.RouteAsync(TestAlerts.Attack() with { Id = "low-attack", Severity = Severity.Low, Headline = "Attack", Summary = "-", StorylineTitle = "Northern attacks" }, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RouteAsync_SameAlertAfterASubscriberJoined_GoesToTheSubscribersOfItsFirstRouting()
+    {
+        var store = new InMemoryDocumentStore();
+        await TestAlerts.PutSubscriptionsAsync(store, """{ "subscribers": [ { "id": "desk", "name": "Desk", "channel": "outbox" } ] }""");
+        var router = new AlertRouter(new SubscriptionCatalog(store), store, new FixedTime(Now));
+        Assert.Equal(["desk"], await router.RouteAsync(TestAlerts.Attack(), CancellationToken.None));
+
+        await TestAlerts.PutSubscriptionsAsync(store, """{ "subscribers": [ { "id": "desk", "name": "Desk", "channel": "outbox" }, { "id": "late", "name": "Late", "channel": "outbox" } ] }""");
+
+        Assert.Equal(["desk"], await router.RouteAsync(TestAlerts.Attack(), CancellationToken.None));
+        Assert.Equal(["desk", "late"], await router.RouteAsync(TestAlerts.TalksSuspended(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RouteAsync_SubscriptionsInvalid_HoldsTheAlertAndRoutesNobodyYet()
+    {
+        var store = new InMemoryDocumentStore();
+        await TestAlerts.PutSubscriptionsAsync(store, """{ "subscribers": [ { "id": "Desk!", "name": "Desk", "channel": "outbox" } ] }""");
+        var router = new AlertRouter(new SubscriptionCatalog(store), store, new FixedTime(Now));
+
+        Assert.Null(await router.TryRouteAsync(TestAlerts.Attack(), CancellationToken.None));
+
+        var held = await store.GetAsync(HeldAlert.PathFor(TestAlerts.Attack().Id), CancellationToken.None);
+        Assert.NotNull(held);
+        using var json = JsonDocument.Parse(held.Content.ToString());
+        Assert.StartsWith("subscriber 'Desk!' (#1): id:", Assert.Single(json.RootElement.GetProperty("problems").EnumerateArray()).GetString());
+        Assert.Null(await store.GetAsync(AlertRouting.PathFor(TestAlerts.Attack().Id), CancellationToken.None));
     }
 
     [Fact]

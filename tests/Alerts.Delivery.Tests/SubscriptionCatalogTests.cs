@@ -46,6 +46,67 @@ public sealed class SubscriptionCatalogTests
     }
 
     [Fact]
+    public async Task GetSubscribersAsync_Unchanged_ReadsConditionallyAndDownloadsOnlyWhenTheETagChanged()
+    {
+        var store = new CountingStore();
+        await TestAlerts.PutSubscriptionsAsync(store, ValidDocument);
+        var catalog = new SubscriptionCatalog(store);
+
+        var first = await catalog.GetSubscribersAsync(CancellationToken.None);
+        var second = await catalog.GetSubscribersAsync(CancellationToken.None);
+        await catalog.FindAsync("ops-email", CancellationToken.None);
+
+        Assert.Same(first, second);
+        Assert.Equal(0, store.FullReads);
+        Assert.Equal([null, store.ETag, store.ETag], store.KnownETags);
+    }
+
+    [Fact]
+    public async Task GetSubscribersAsync_InvalidThenFixed_ThrowsWhileInvalidThenReturnsTheFixedList()
+    {
+        var store = new InMemoryDocumentStore();
+        await TestAlerts.PutSubscriptionsAsync(store, "{ \"subscribers\": [ {");
+        var catalog = new SubscriptionCatalog(store);
+
+        await Assert.ThrowsAsync<SubscriptionsInvalidException>(() => catalog.GetSubscribersAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<SubscriptionsInvalidException>(() => catalog.GetSubscribersAsync(CancellationToken.None));
+        await TestAlerts.PutSubscriptionsAsync(store, ValidDocument);
+
+        Assert.Contains(await catalog.GetSubscribersAsync(CancellationToken.None), s => s.Id == "ops-email");
+    }
+
+    /// <summary>An in-memory store that records the ETag each conditional read of the catalog knew.</summary>
+    private sealed class CountingStore : IDocumentStore
+    {
+        private readonly InMemoryDocumentStore _inner = new();
+
+        public int FullReads { get; private set; }
+
+        public List<string?> KnownETags { get; } = [];
+
+        public string? ETag { get; private set; }
+
+        public Task<StoredDocument?> GetAsync(string path, CancellationToken cancellationToken)
+        {
+            FullReads++;
+            return _inner.GetAsync(path, cancellationToken);
+        }
+
+        public async Task<StoredDocument?> GetIfChangedAsync(string path, string? knownETag, CancellationToken cancellationToken)
+        {
+            KnownETags.Add(knownETag);
+            return await ((IDocumentStore)_inner).GetIfChangedAsync(path, knownETag, cancellationToken);
+        }
+
+        public async Task<string> PutAsync(string path, BinaryData content, WriteCondition condition, CancellationToken cancellationToken)
+            => ETag = await _inner.PutAsync(path, content, condition, cancellationToken);
+
+        public IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken) => _inner.ListAsync(prefix, cancellationToken);
+
+        public Task<bool> DeleteAsync(string path, CancellationToken cancellationToken) => _inner.DeleteAsync(path, cancellationToken);
+    }
+
+    [Fact]
     public async Task GetSubscribersAsync_DocumentEdited_ReloadsWhenETagChanges()
     {
         var store = new InMemoryDocumentStore();

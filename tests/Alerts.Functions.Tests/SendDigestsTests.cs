@@ -55,7 +55,10 @@ public sealed class SendDigestsTests
         var sender = new DigestSender(store, new SubscriptionCatalog(store), [channel], time, NullLogger<DigestSender>.Instance);
         time.Now = new DateTimeOffset(2026, 11, 21, 7, 15, 0, TimeSpan.Zero);
 
-        await new SendDigests(sender).Run(new TimerInfo(), Mock.Of<FunctionContext>());
+        var router = new AlertRouter(new SubscriptionCatalog(store), store, time);
+        var held = new HeldAlerts(store, router, new AlertDeliverer(store, new SubscriptionCatalog(store), [channel], time, NullLogger<AlertDeliverer>.Instance), NullLogger<HeldAlerts>.Instance);
+
+        await new SendDigests(sender, held).Run(new TimerInfo(), Mock.Of<FunctionContext>());
 
         var digest = Assert.Single(channel.Digests);
         Assert.Equal("night-desk", digest.Subscriber.Id);

@@ -23,17 +23,18 @@ public sealed class TeamsFailureTests(IsolatedAzurite azurite) : IClassFixture<I
             "run", articles);
 
         // Each failing delivery takes about 30 s of the channel's retries and comes back after 10 s, five times; extraction and
-        // change detection of all 21 articles, behind a stalled loop, would take many minutes.
+        // change detection of all 21 articles, behind a stalled loop, would take many minutes. Extraction can finish before the
+        // delivery loop first polls its queue, so the wait also covers Teams' first (failing) call.
         var drain = storage.Services.GetRequiredService<PipelineDrain>();
         await Eventually.TrueAsync(
             async () => await drain.CountAsync(LocalHostNames.BlobTriggerQueue, default) == 0
                 && await drain.CountAsync(PipelineNames.ArticleEventsQueue, default) == 0
                 && await drain.EveryBlobTakenAsync(default)
-                && (await storage.RaisedAsync()).Count == expected.Count,
+                && (await storage.RaisedAsync()).Count == expected.Count
+                && teams.Requests > 0,
             TimeSpan.FromMinutes(2), () => host.Console);
 
         Assert.Equal(expected, (await storage.RaisedAsync()).Order(StringComparer.Ordinal));
-        Assert.True(teams.Requests > 0, "Teams was called while articles were applied");
         Assert.Empty(teams.Delivered);
 
         teams.Status = 200;

@@ -21,6 +21,24 @@ public sealed class BlobDocumentStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task GetIfChangedAsync_KnownETag_AnswersUnchangedWithoutContentAndChangedWithTheNewContent()
+    {
+        var store = new BlobDocumentStore(azurite.NewContainer());
+        var first = await store.PutAsync("subscriptions.json", BinaryData.FromString("{\"v\":1}"), WriteCondition.None, default);
+
+        var unchanged = await store.GetIfChangedAsync("subscriptions.json", first, default);
+        Assert.Equal(first, unchanged?.ETag);
+        Assert.True(unchanged!.Content.ToMemory().IsEmpty);
+
+        var second = await store.PutAsync("subscriptions.json", BinaryData.FromString("{\"v\":2}"), WriteCondition.None, default);
+        var changed = await store.GetIfChangedAsync("subscriptions.json", first, default);
+        Assert.Equal(second, changed?.ETag);
+        Assert.Equal("{\"v\":2}", changed!.Content.ToString());
+        Assert.Equal("{\"v\":2}", (await store.GetIfChangedAsync("subscriptions.json", null, default))!.Content.ToString());
+        Assert.Null(await store.GetIfChangedAsync("none.json", first, default));
+    }
+
+    [Fact]
     public async Task GetAsync_MissingDocumentOrContainer_ReturnsNull()
     {
         var store = new BlobDocumentStore(azurite.NewContainer());

@@ -81,6 +81,9 @@ internal sealed record PatternMatch(int Start, int End, int HeadStart, int HeadE
 /// </summary>
 internal sealed class TokenPattern
 {
+    /// <summary>The longest aside between commas a <c>...Nn</c> gap skips on top of its N words.</summary>
+    private const int MaxAside = 16;
+
     private readonly Node[] _items;
 
     private TokenPattern(string source, Node[] items)
@@ -342,12 +345,26 @@ internal sealed class TokenPattern
 
                 case GapNode g:
                     var commas = 0;
+                    var opened = 0;
                     var closed = 0;
-                    for (var skip = 0; skip <= g.Max && pos + skip <= end; skip++)
+                    for (var skip = 0; pos + skip <= end; skip++)
                     {
                         var skipped = tokens[pos + skip - 1 < 0 ? 0 : pos + skip - 1];
-                        commas += skip > 0 && skipped.Norm == "," ? 1 : 0;
-                        closed = commas == 2 && closed == 0 ? skip : closed;
+                        if (skip > 0 && skipped.Norm == ",")
+                        {
+                            commas++;
+                            opened = commas == 1 ? skip : opened;
+                            closed = commas == 2 && closed == 0 ? skip : closed;
+                        }
+
+                        // An aside between commas does not count towards the gap: "the round, which had been due to open in the city
+                        // on Tuesday, was postponed".
+                        var aside = !g.NoComma ? 0 : commas == 1 ? skip - opened : closed > 0 ? closed - opened : 0;
+                        if (skip - aside > g.Max || aside > MaxAside)
+                        {
+                            break;
+                        }
+
                         // After an aside the sentence goes on at once: "the round, due on Tuesday, was postponed".
                         if (skip > 0 && (IsBarrier(skipped) || (g.WordsOnly && (!skipped.IsWord || skipped.IsNumber)) || (g.NoComma && (commas > 2 || (closed > 0 && skip - closed > 3)))))
                         {

@@ -30,7 +30,7 @@ internal sealed class ActorFinder(ActorCatalog catalog, IPlaceSource places, Rul
         }
 
         var stop = start;
-        while (stop < end && (tokens[stop].IsCapitalized || (stop > start && tokens[stop].Norm is "of" or "for" or "al" or "-")) || (stop < end && stop == start && tokens[stop].IsWord && tokens[start - 1].Is(Text.TokenFlags.Quote)))
+        while (stop < end && (tokens[stop].IsCapitalized || (stop > start && tokens[stop].Norm is "of" or "for" or "al" or "-" or "the" or "and")) || (stop < end && stop == start && tokens[stop].IsWord && tokens[start - 1].Is(Text.TokenFlags.Quote)))
         {
             stop++;
         }

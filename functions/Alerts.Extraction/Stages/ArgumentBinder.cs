@@ -13,8 +13,11 @@ internal sealed class ArgumentBinder(RuleBook rules)
 {
     private readonly WordClass _locative = rules.Lexicon.Class("locative_prep");
     private readonly WordClass _settlements = rules.Lexicon.Class("settlement");
+    private readonly WordClass _determiners = rules.Lexicon.Class("det");
     private readonly WordClass _airMeans = rules.Lexicon.Class("air_means");
     private readonly WordClass _aircraft = rules.Lexicon.Class("aircraft");
+    private readonly WordClass _stateForceWords = rules.Lexicon.Class("state_force");
+    private readonly WordClass _settledParticiple = rules.Lexicon.Class("settled_participle");
     private List<Candidate> _live = [];
     private List<PlaceMention> _places = [];
     private readonly WordClass _anaphors = rules.Lexicon.Class("anaphor");
@@ -54,6 +57,21 @@ internal sealed class ArgumentBinder(RuleBook rules)
             {
                 c.Place = main;
                 c.Note(tracing, $"place {main.Place.Name}: the story's main place ({main.Rule})");
+            }
+        }
+
+        // "- 22 February: the government suspends its participation": a status told with no place is about the story's talks,
+        // at the venue its other status reports name.
+        foreach (var c in live.Where(c => c.Place is null && !c.IsIncident))
+        {
+            var venue = live.Where(o => !o.IsIncident && o.PlaceIsOwn && o.Place is { NotScene: false } && o.Sentence.Story == c.Sentence.Story)
+                .GroupBy(o => o.Place!.Place.Name, StringComparer.OrdinalIgnoreCase)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(o => o.HeadStart))
+                .Select(g => g.First().Place).FirstOrDefault();
+            if (venue is not null)
+            {
+                c.Place = venue;
+                c.Note(tracing, $"place {venue.Place.Name}: the venue of the story's talks");
             }
         }
 
@@ -131,8 +149,14 @@ internal sealed class ArgumentBinder(RuleBook rules)
         // "Shells hit the town on Thursday, in the first breach of the truce": the breach is the incident, on its day.
         foreach (var c in live.Where(c => c.Type == EventType.CeasefireBroken && (c.Day is null || c.Basis == DateBasis.Inferred)))
         {
-            if (live.FirstOrDefault(o => o.Sentence == c.Sentence && o.IsIncident && o.Type != EventType.CeasefireBroken && o.Modality == Modality.Asserted
-                                         && o.Day is not null && o.Basis != DateBasis.Inferred) is { } incident)
+            // "the blast violated the truce": the blast told before, by the same word, with its day.
+            bool Dated(Candidate e) => e.IsIncident && e.Type != EventType.CeasefireBroken && e.Modality == Modality.Asserted && e.Day is not null && e.Basis != DateBasis.Inferred;
+            Candidate? Told(Candidate o) => Dated(o) ? o
+                : live.LastOrDefault(e => e.HeadStart < o.HeadStart && e.Sentence != o.Sentence && e.IsIncident && EventMerger.SameHead(doc, e, o)) is { } before
+                    ? live.FirstOrDefault(e => e.Sentence == before.Sentence && Dated(e))
+                    : null;
+            if (live.Where(o => o.Sentence == c.Sentence && o.IsIncident && o.Type != EventType.CeasefireBroken && o.Modality == Modality.Asserted)
+                    .Select(Told).FirstOrDefault(o => o is not null) is { } incident)
             {
                 c.Day = incident.Day;
                 c.Basis = incident.Basis;
@@ -191,10 +215,20 @@ internal sealed class ArgumentBinder(RuleBook rules)
     {
         var tokens = doc.Tokens;
         var (clauseStart, _) = c.Sentence.ClauseOf(c.HeadStart);
-        var by = actors.FirstOrDefault(a => a.Start >= c.HeadEnd && a.Start - c.HeadEnd <= 4 && a.Start > 0 && tokens[a.Start - 1].Norm == "by");
+        // "attacked by rebels", "claimed by a group calling itself …".
+        bool AfterBy(ActorMention a) => a.Start > 0 && (tokens[a.Start - 1].Norm == "by" || (a.Start > 1 && _determiners.Contains(tokens[a.Start - 1].Norm) && tokens[a.Start - 2].Norm == "by"));
+        var by = actors.FirstOrDefault(a => a.Start >= c.HeadEnd && a.Start - c.HeadEnd <= 5 && AfterBy(a));
         if (by is not null)
         {
             return by;
+        }
+
+        // "…, claimed by a group calling itself X": who claimed it in its sentence is who did it (as far as anyone says).
+        var claimed = actors.FirstOrDefault(a => a.Start >= c.HeadEnd && a.End <= c.Sentence.End && AfterBy(a) && a.Start >= 3
+                                                 && Enumerable.Range(Math.Max(c.HeadEnd, a.Start - 3), Math.Min(3, a.Start - c.HeadEnd)).Any(t => tokens[t].Norm == "claimed"));
+        if (claimed is not null)
+        {
+            return claimed;
         }
 
         var before = actors.LastOrDefault(a => a.End <= c.HeadStart && a.Start >= clauseStart);
@@ -221,6 +255,10 @@ internal sealed class ArgumentBinder(RuleBook rules)
         return before;
     }
 
+    /// <summary>"a drone strike" is from the air whoever flew it; "a drone attack" by no named state may be a militia's.</summary>
+    private static bool NamesAStrike(Document doc, Candidate c)
+        => Enumerable.Range(c.HeadStart, c.HeadEnd - c.HeadStart).Any(t => doc.Tokens[t].Norm is "strike" or "strikes" or "struck");
+
     /// <summary>Attack or air strike: a state's jets, drones or missiles strike from the air; an armed group, guns or shelling attack.</summary>
     private void Refine(Document doc, Candidate c, List<ActorMention> actors, bool tracing)
     {
@@ -234,13 +272,15 @@ internal sealed class ArgumentBinder(RuleBook rules)
         var ground = Count(doc, _groundMeans, clauseStart, clauseEnd);
         var agent = Agent(doc, c, actors);
         var byArmedGroup = agent?.Kind == "armed_group";
-        var byState = agent?.Kind is "state" or "force";
+        // "Army drones struck": a state's force named by its common noun, flying the means.
+        var byState = agent?.Kind is "state" or "force"
+                      || (!c.IsNoun && c.HeadStart - 2 >= clauseStart && _airMeans.Contains(doc.Tokens[c.HeadStart - 1].Norm) && _stateForceWords.Contains(doc.Tokens[c.HeadStart - 2].Norm));
         var next = c.Type;
         if (c.Type == EventType.Airstrike && (byArmedGroup || (ground > 0 && air == 0)))
         {
             next = EventType.Attack;
         }
-        else if (c.Type == EventType.Attack && !byArmedGroup && (byState || AirMeansBefore(doc, c) || (agent is null && ground == 0 && StoryStrikesFromTheAir(c))) && air > 0)
+        else if (c.Type == EventType.Attack && !byArmedGroup && (byState || (AirMeansBefore(doc, c) && NamesAStrike(doc, c)) || (agent is null && ground == 0 && StoryStrikesFromTheAir(c))) && air > 0)
         {
             next = EventType.Airstrike;
         }
@@ -309,7 +349,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
 
         // 1. Attached: a locative preposition after the trigger in its clause, or a modifier right before it.
         var attached = scene.Where(p => !p.Weak || c.IsIncident).Where(p =>
-                (p.Start >= c.HeadEnd && p.Start < clauseEnd && (AfterLocative(doc, p.Start, c.HeadEnd) || DirectObject(doc, c, p)) && !Owned(p))
+                (p.Start >= c.HeadEnd && p.Start < clauseEnd && (AfterLocative(doc, p.Start, c.HeadEnd) || DirectObject(doc, c, p)) && !Owned(p) && !SettledBetween(doc, c.HeadEnd, p.Start))
                 || (c.IsNoun && p.End <= c.HeadStart && c.HeadStart - p.End <= 2 && p.Start >= clauseStart && !(p.Place.Place.Kind == "country" && doc.Tokens[p.End].Norm == "'s"))
                 || (p.Start >= c.HeadStart && p.End <= c.HeadEnd))
             .ToList();
@@ -321,15 +361,20 @@ internal sealed class ArgumentBinder(RuleBook rules)
         // it is a country named without a preposition (a country is a party far more often than a scene).
         bool Coarser(PlaceMention p) => (mainPlace is not null && p.Place.Specificity < mainPlace.Place.Specificity && p.Place.Contains(mainPlace.Place))
                                         || (c.IsIncident && p.Place.Place.Kind == "country" && !AfterLocative(doc, p.Start, sentence.First));
+        // A town in another country than the story's, named without a preposition, is a name that collides with a place
+        // ("reported that Nasrallah had been the target" in a story from Beirut).
+        bool Foreign(PlaceMention p) => mainPlace is { Place.Place.Country: { Length: > 0 } home } && p.Place.Specificity >= 4
+                                        && p.Place.Place.Country is { Length: > 0 } country && !string.Equals(country, home, StringComparison.OrdinalIgnoreCase)
+                                        && !AfterLocative(doc, p.Start, sentence.First);
         if (chosen is null && !attachedOnly)
         {
-            chosen = MostSpecific(scene.Where(p => !p.Weak && p.Start >= clauseStart && p.End <= clauseEnd && !Owned(p) && !Coarser(p)));
+            chosen = MostSpecific(scene.Where(p => !p.Weak && p.Start >= clauseStart && p.End <= clauseEnd && !Owned(p) && !Coarser(p) && !Foreign(p) && !(c.IsIncident && AfterSettledParticiple(doc, p))));
             why = "named in its clause";
         }
 
         if (chosen is null && !attachedOnly)
         {
-            chosen = MostSpecific(scene.Where(p => !p.Weak && !Owned(p) && !Coarser(p)));
+            chosen = MostSpecific(scene.Where(p => !p.Weak && !Owned(p) && !Coarser(p) && !Foreign(p) && !(c.IsIncident && AfterSettledParticiple(doc, p))));
             why = "named in its sentence";
         }
 
@@ -391,6 +436,17 @@ internal sealed class ArgumentBinder(RuleBook rules)
 
     private static bool InSpeaker(Candidate c, PlaceMention p)
         => c.Frame is { } f && p.Start >= f.SpeakerStart && p.End <= f.SpeakerEnd;
+
+    /// <summary>
+    /// "violated the ceasefire agreed in Algiers on 2 May": a participle of an arrangement between two tokens owns what follows
+    /// it, the place and the day where the truce was agreed, not where and when it was broken.
+    /// </summary>
+    private bool SettledBetween(Document doc, int from, int to)
+        => Enumerable.Range(from, Math.Max(0, to - from)).Any(t => _settledParticiple.Contains(doc.Tokens[t].Norm));
+
+    /// <summary>"agreed in Algiers", "signed in Doha": the place of an arrangement, not of a scene.</summary>
+    private bool AfterSettledParticiple(Document doc, PlaceMention p)
+        => p.Start >= 2 && _locative.Contains(doc.Tokens[p.Start - 1].Norm) && SettledBetween(doc, p.Start - 2, p.Start - 1);
 
     private bool AfterLocative(Document doc, int placeStart, int from)
     {
@@ -464,7 +520,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
 
         if (scores.Count == 0)
         {
-            foreach (var p in places.Where(p => !p.NotScene && !p.IsDateline && p.Start > 0 && AfterLocative(doc, p.Start, Math.Max(0, p.Start - 4))))
+            foreach (var p in places.Where(p => !p.NotScene && !p.IsDateline && p.Start > 0 && AfterLocative(doc, p.Start, Math.Max(0, p.Start - 4)) && !AfterSettledParticiple(doc, p)))
             {
                 if (doc.Sentences.FirstOrDefault(s => p.Start >= s.First && p.Start < s.End) is { Story: var s } sentence && s == story && sentence.CarriesNews)
                 {
@@ -473,7 +529,9 @@ internal sealed class ArgumentBinder(RuleBook rules)
             }
         }
 
-        return scores.Count == 0 ? null : scores.Values.OrderByDescending(s => s.Score).ThenByDescending(s => s.Place.Place.Specificity).First().Place;
+        // Nothing else named as a scene: the dateline, the last fallback ("MENAKA — A blast killed four people at a checkpoint").
+        return scores.Count == 0 ? places.FirstOrDefault(p => p.IsDateline && !p.NotScene)
+            : scores.Values.OrderByDescending(s => s.Score).ThenByDescending(s => s.Place.Place.Specificity).First().Place;
     }
 
     // ------------------------------------------------------------------ dates
@@ -502,12 +560,27 @@ internal sealed class ArgumentBinder(RuleBook rules)
                 t--;
             }
 
-            return d.Day is null && t >= sentence.First && (t < c.HeadStart || t >= c.HeadEnd) && doc.Tokens[t] is { IsCapitalized: false } tok && tok.Norm.Length > 3 && tok.Norm.EndsWith("ed", StringComparison.Ordinal);
+            return (d.Day is null && t >= sentence.First && (t < c.HeadStart || t >= c.HeadEnd) && doc.Tokens[t] is { IsCapitalized: false } tok && tok.Norm.Length > 3 && tok.Norm.EndsWith("ed", StringComparison.Ordinal))
+                   || (c.Type is not (EventType.Agreement or EventType.Ceasefire) && SettledBetween(doc, c.HeadEnd, d.Start));
+        }
+
+        // "denied any role in Sunday's attack": a day that names the thing denied does not date the denial.
+        if (c.Type == EventType.StatementDenial)
+        {
+            inSentence.RemoveAll(d => d.End < doc.Tokens.Count && doc.Tokens[d.End].Norm == "'s");
         }
 
         var inClause = inSentence.Where(d => !d.IsSaid && !OtherParticiple(d) && d.Start >= clauseStart && d.End <= clauseEnd && Mine(d)).OrderBy(d => Distance(c, d)).FirstOrDefault();
         var chosen = inClause;
         var why = "in its clause";
+        // "since 11 January, when a drone hit a carrier": a 'when' clause tells what happened on the day just before it.
+        if (chosen is null && doc.Tokens[clauseStart].Norm == "when"
+            && inSentence.LastOrDefault(d => d.End <= clauseStart && clauseStart - d.End <= 1) is { } described)
+        {
+            chosen = described;
+            why = "the day its 'when' clause describes";
+        }
+
         // A date beside the verb of saying is the day it was said ("X said on Monday that …"): a past day.
         var said = false;
         DateMention? sayDate = null;

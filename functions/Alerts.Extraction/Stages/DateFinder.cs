@@ -104,7 +104,8 @@ internal sealed class DateFinder(RuleBook rules)
         var scheduling = rules.Lexicon.Class("schedule_word");
         for (var t = start; t >= first && t >= start - 3; t--)
         {
-            if (scheduling.Contains(doc.Tokens[t].Norm))
+            // "by" and "until" set a deadline only right before the day ("by Friday"), not "attacked by militants on Friday".
+            if (scheduling.Contains(doc.Tokens[t].Norm) && (doc.Tokens[t].Norm is not ("by" or "until") || t >= start - 1))
             {
                 return true;
             }

@@ -27,9 +27,10 @@ internal static class EventMerger
             var order = c.Sentence.Zone == Zone.Headline ? groups.OrderBy(g => g[0].Sentence.Zone == Zone.Lede ? 0 : 1).ToList() : groups;
             // An undated, unplaced mention ("that attack", "the explosions") is the latest one told, by the same word if one was.
             var anaphor = c.Day is null && !c.PlaceIsOwn && c.Sentence.Zone != Zone.Headline;
-            var target = (anaphor ? groups.LastOrDefault(g => Compatible(g, c, strict: true) && g.Any(o => SameHead(doc, o, c))) ?? groups.LastOrDefault(g => Compatible(g, c, strict: true))
-                                  : order.FirstOrDefault(g => Compatible(g, c, strict: true)))
-                         ?? (c.Day is null && !c.PlaceIsOwn ? groups.LastOrDefault(g => Compatible(g, c, strict: false)) : null)
+            var target = (anaphor ? groups.LastOrDefault(g => Compatible(doc, g, c, strict: true) && g.Any(o => SameHead(doc, o, c)))
+                                    ?? groups.LastOrDefault(g => g[0].Type == c.Type && Compatible(doc, g, c, strict: true)) ?? groups.LastOrDefault(g => Compatible(doc, g, c, strict: true))
+                                  : order.FirstOrDefault(g => Compatible(doc, g, c, strict: true)))
+                         ?? (c.Day is null && !c.PlaceIsOwn ? groups.LastOrDefault(g => Compatible(doc, g, c, strict: false)) : null)
                          ?? groups.FirstOrDefault(g => SameIncident(g, c));
             if (target is null && reference)
             {
@@ -94,12 +95,36 @@ internal static class EventMerger
         return events;
     }
 
-    /// <summary>Two nominal mentions with the same head word ("explosions" and "the explosions").</summary>
-    private static bool SameHead(Document doc, Candidate a, Candidate b)
-        => a.IsNoun && b.IsNoun && a.HeadEnd - a.HeadStart == 1 && b.HeadEnd - b.HeadStart == 1
-           && Singular(doc.Tokens[a.HeadStart].Norm) == Singular(doc.Tokens[b.HeadStart].Norm);
+    /// <summary>"US jets struck a depot … The attack on the depot killed three": "the attack", undated and unplaced, is that strike.</summary>
+    /// <remarks>Likewise "agreed a ceasefire … both commanders signed the agreement": the agreement is that ceasefire.</remarks>
+    private static bool NamesTheSameAs(Document doc, Candidate first, Candidate c)
+        => ((first.Type == EventType.Airstrike && c.Type == EventType.Attack && c.IsNoun) || (first.Type == EventType.Ceasefire && c.Type == EventType.Agreement))
+           && c.Day is null && !c.PlaceIsOwn && c.HeadStart > 0
+           && Enumerable.Range(c.HeadStart - 1, c.HeadEnd - c.HeadStart).Any(t => doc.Tokens[t].Norm is "the" or "this" or "that" or "these" or "those");
 
-    private static string Singular(string word) => word.Length > 3 && word.EndsWith('s') ? word[..^1] : word;
+    /// <summary>"the strikes" after "jets struck", "the shelling" after "shells hit": the anaphor's noun shares the stem of a word of the head.</summary>
+    internal static bool SameHead(Document doc, Candidate a, Candidate b)
+        => b.IsNoun && b.HeadEnd - b.HeadStart == 1
+           && Enumerable.Range(a.HeadStart, a.HeadEnd - a.HeadStart).Any(t => Stem(doc.Tokens[t].Norm) == Stem(doc.Tokens[b.HeadStart].Norm));
+
+    /// <summary>A crude stem, enough for the nouns and verbs of violence: strikes, struck → strik; shelling, shelled → shell.</summary>
+    private static string Stem(string word)
+    {
+        if (word == "struck")
+        {
+            return "strik";
+        }
+
+        foreach (var suffix in (ReadOnlySpan<string>)["ings", "ing", "ed", "es", "s", "e"])
+        {
+            if (word.Length > suffix.Length + 3 && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return word[..^suffix.Length];
+            }
+        }
+
+        return word;
+    }
 
     /// <summary>An attack and an air strike told of the same place on the same day (or one undated) are one incident told two ways.</summary>
     private static bool SameIncident(List<Candidate> group, Candidate c)
@@ -133,10 +158,10 @@ internal static class EventMerger
     private static PlaceRef? GroupPlace(List<Candidate> group)
         => group.Where(g => g.PlaceIsOwn).Select(g => g.Place?.Place).Where(p => p is not null).MaxBy(p => p!.Specificity);
 
-    private static bool Compatible(List<Candidate> group, Candidate c, bool strict)
+    private static bool Compatible(Document doc, List<Candidate> group, Candidate c, bool strict)
     {
         var first = group[0];
-        if (first.Type != c.Type || first.Sentence.Story != c.Sentence.Story)
+        if ((first.Type != c.Type && !NamesTheSameAs(doc, first, c)) || first.Sentence.Story != c.Sentence.Story)
         {
             return false;
         }
@@ -191,7 +216,7 @@ internal static class EventMerger
             .FirstOrDefault();
         var window = group.Select(c => c.Date).FirstOrDefault(d => d is { Day: null });
         var place = GroupPlace(group) ?? group.Select(c => c.Place).Where(p => p is not null).MaxBy(p => p!.Place.Specificity)?.Place;
-        var modality = asserted.Count > 0 ? Modality.Asserted : (reports.Count > 0 ? reports : group).Select(c => c.Modality).MaxBy(Rank);
+        var modality = asserted.Count > 0 ? Modality.Asserted : (reports.Count > 0 ? reports : group).Select(c => c.Modality).MaxBy(ModalityResolver.Rank);
         var recall = group.All(c => c.IsRecall);
 
         DateOnly? day = dated?.Day;
@@ -256,14 +281,4 @@ internal static class EventMerger
         c += group.Any(g => g.Sentence.Zone is Zone.Lede or Zone.Headline) ? 0.1 : 0;
         return Math.Min(0.95, c);
     }
-
-    private static int Rank(Modality m) => m switch
-    {
-        Modality.Denied => 5,
-        Modality.Negated => 4,
-        Modality.Conditional => 3,
-        Modality.Hedged => 2,
-        Modality.Future => 1,
-        _ => 0,
-    };
 }

@@ -10,6 +10,8 @@ namespace Alerts.Extraction.Stages;
 internal sealed class FigureFinder(RuleBook rules)
 {
     private readonly WordClass _noVictim = rules.Lexicon.Class("no_victim");
+    private readonly WordClass _casualtyWords = rules.Lexicon.Class("casualty_word");
+    private readonly WordClass _vague = rules.Lexicon.Class("vague_number");
 
     public List<FigureMention> Find(Document doc)
     {
@@ -29,8 +31,29 @@ internal sealed class FigureFinder(RuleBook rules)
                     continue;
                 }
 
+                // "an attack on 2 May that wounded …", "on May 2 wounded …": a day of a month is not a toll.
+                bool Month(int t) => t >= 0 && t < doc.Tokens.Count && rules.Lexicon.Months.ContainsKey(doc.Tokens[t].Norm) && doc.Tokens[t].IsCapitalized;
+                if (numbers.Any(n => Month(n.End) || Month(n.Start - 1)))
+                {
+                    continue;
+                }
+
                 // "Two rockets hit the base but nobody was hurt": the number counts something else.
                 if (Enumerable.Range(m.Match.Start, m.Match.End - m.Match.Start).Any(t => _noVictim.Contains(doc.Tokens[t].Norm) || (doc.Tokens[t].Norm == "no" && t + 1 < m.Match.End && doc.Tokens[t + 1].Norm == "one")))
+                {
+                    continue;
+                }
+
+                // "two were killed and several were hurt": a number counts for the casualty word nearest it, not one further on.
+                var last = numbers.Count == 0 ? m.Match.End : numbers.Max(n => n.End);
+                if (Enumerable.Range(last, Math.Max(0, m.Match.End - 1 - last)).Any(t => _casualtyWords.Contains(doc.Tokens[t].Norm)))
+                {
+                    continue;
+                }
+
+                // "two of the dead", "one of a handful of wounded": a part of a toll is not the toll ("one of them died" is a count).
+                if (numbers.Any(n => n.End < doc.Tokens.Count && doc.Tokens[n.End].Norm == "of" && !_vague.Contains(doc.Tokens[n.Start].Norm))
+                    && m.Match.End - 2 > m.Match.Start && doc.Tokens[m.Match.End - 2].Norm is "the" or "of")
                 {
                     continue;
                 }

@@ -160,7 +160,8 @@ internal sealed class ModalityResolver(RuleBook rules)
         c.Note(tracing, note);
     }
 
-    private static int Rank(Modality m) => m switch
+    /// <summary>How far from a fact a modality is: a stronger one overrides a weaker one, and a merged event keeps the strongest.</summary>
+    internal static int Rank(Modality m) => m switch
     {
         Modality.Denied => 5,
         Modality.Negated => 4,

@@ -103,7 +103,10 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
                     continue;
                 }
 
-                if (data.NotScene)
+                // "the Odesa port" is the city's own port, the scene; "the Black Sea port of X" describes X.
+                var citysPort = capture.End + 1 < sentence.End && tokens[capture.End].Norm == "port" && tokens[capture.End + 1].Norm != "of"
+                                && found.Any(p => p.Start == capture.Start && p.End == capture.End && p.Place.Specificity >= 5);
+                if (data.NotScene && !citysPort)
                 {
                     notScene.Add((capture.Start, capture.End, data.Name));
                     continue;

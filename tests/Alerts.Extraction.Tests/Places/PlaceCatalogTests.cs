@@ -297,23 +297,25 @@ public sealed class PlaceCatalogTests
     [Fact]
     public void Load_FormerGazetteer_EveryPlaceStaysReachableUnderItsName()
     {
-        using var stream = typeof(PlaceCatalog).Assembly.GetManifestResourceStream("Alerts.Extraction.gazetteer.json")!;
-        var places = JsonDocument.Parse(stream).RootElement.GetProperty("places").EnumerateArray().ToList();
+        var places = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Places", "former-gazetteer.tsv"))
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split('\t'))
+            .ToList();
 
         var lost = new List<string>();
         foreach (var place in places)
         {
-            var name = place.GetProperty("name").GetString()!;
+            var name = place[0];
             if (!Catalog.Find(name).Any(e => e.Name == name))
             {
                 lost.Add(name);
             }
 
-            foreach (var alias in place.TryGetProperty("aliases", out var aliases) ? aliases.EnumerateArray() : default)
+            foreach (var alias in place.Length > 1 ? place[1].Split('|', StringSplitOptions.RemoveEmptyEntries) : [])
             {
-                if (Catalog.Find(alias.GetString()!).Count == 0)
+                if (Catalog.Find(alias).Count == 0)
                 {
-                    lost.Add($"{name} / {alias.GetString()}");
+                    lost.Add($"{name} / {alias}");
                 }
             }
         }
