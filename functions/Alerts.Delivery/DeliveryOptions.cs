@@ -49,6 +49,14 @@ public sealed class DeliveryOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a send's claim on a delivery holds: another copy of the message waits this long for the claimed send's outcome
+    /// before it sends itself, and the sender retries recording its outcome (through a storage outage) for as long. Longer than
+    /// one delivery attempt with its retries.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "00:30:00")]
+    public TimeSpan SendClaim { get; set; } = TimeSpan.FromMinutes(2);
+
     public IReadOnlyList<string> EffectiveTeamsWebhookHosts => TeamsWebhookHosts.Length > 0 ? TeamsWebhookHosts : DefaultTeamsWebhookHosts;
 }
 
