@@ -76,6 +76,9 @@ public abstract record OutboxEntry
 
     /// <summary>Which send claimed the entry (a random id per attempt), so a sender whose claim landed unanswered knows it is its own.</summary>
     public string? ClaimId { get; init; }
+
+    /// <summary>When the claim was last renewed: a pending entry without a failure is someone's send in progress until <see cref="DeliveryOptions.SendClaim"/> after it.</summary>
+    public DateTimeOffset? ClaimedAt { get; init; }
 }
 
 /// <summary>The durable outbox entry of one (alert, subscriber): <c>deliveries/{alertId}/{subscriberId}.json</c>.</summary>

@@ -50,12 +50,12 @@ public sealed class DeliveryOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How long a send's claim on a delivery holds: another copy of the message waits this long for the claimed send's outcome
-    /// before it sends itself, and the sender retries recording its outcome (through a storage outage) for as long. Longer than
-    /// one delivery attempt with its retries.
+    /// How long a send's claim on a delivery holds without renewal: the sender renews it every third of this while the channel
+    /// works, another copy of the message waits for the outcome while it holds, and a claim not renewed for this long (its
+    /// sender died) is taken over. The sender also retries recording its outcome (through a storage outage) for as long.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:10", "00:30:00")]
-    public TimeSpan SendClaim { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan SendClaim { get; set; } = TimeSpan.FromSeconds(30);
 
     public IReadOnlyList<string> EffectiveTeamsWebhookHosts => TeamsWebhookHosts.Length > 0 ? TeamsWebhookHosts : DefaultTeamsWebhookHosts;
 }

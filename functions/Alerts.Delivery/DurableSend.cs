@@ -9,8 +9,9 @@ namespace Alerts.Delivery;
 /// <summary>
 /// The durable outbox that alert deliveries (<see cref="AlertDeliverer"/>) and digests (<see cref="DigestSender"/>) both go
 /// through. Before the channel is called the entry is claimed: written pending with a claim id of this send (ETag-conditional).
-/// A pending entry with no failure recorded is someone's send in progress, so another copy of the message waits for it to end
-/// (sent: nothing to do) instead of sending too, until <see cref="DeliveryOptions.SendClaim"/> has passed (its sender is gone).
+/// The sender renews the claim while the channel works; a pending entry with no failure recorded and a claim renewed within
+/// <see cref="DeliveryOptions.SendClaim"/> is someone's send in progress, so another copy of the message waits for it to end
+/// (sent: nothing to do) instead of sending too; a claim not renewed for that long (its sender died) is taken over.
 /// After a send that worked the entry is confirmed sent, retried until it lands or the claim runs out: a storage outage between
 /// the channel's answer and the confirmation must not leave a delivered entry looking unsent, or the retried message sends it
 /// again. A failure is recorded on the entry, redacted, and thrown as a <see cref="DeliveryException"/> so the caller's trigger
@@ -61,31 +62,77 @@ internal sealed partial class DurableSend(IDocumentStore store, TimeProvider tim
         }
 
         OutboxEntry started = entry;
-        var claim = Guid.NewGuid().ToString("N");
-        var pending = (T)(started with { Status = DeliveryStatus.Pending, Channel = channel, Attempts = entry.Attempts + 1, LastAttemptAt = time.GetUtcNow(), LastError = null, ClaimId = claim });
-        var pendingETag = await ClaimAsync(path, typeInfo, pending, etag, cancellationToken);
-        try
+        var now = time.GetUtcNow();
+        var pending = (T)(started with { Status = DeliveryStatus.Pending, Channel = channel, Attempts = entry.Attempts + 1, LastAttemptAt = now, LastError = null, ClaimId = Guid.NewGuid().ToString("N"), ClaimedAt = now });
+        var claim = new Claim<T>(pending, await ClaimAsync(path, typeInfo, pending, etag, cancellationToken));
+        Exception? failure = null;
+        using (var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            await send(cancellationToken);
+            var heartbeat = KeepClaimAsync(path, typeInfo, claim, sending.Token);
+            try
+            {
+                await send(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failure = ex;
+            }
+            finally
+            {
+                await sending.CancelAsync();
+                await heartbeat;
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+
+        if (failure is not null)
         {
-            var reason = AlertTextEncoding.Truncate(AlertTextEncoding.RedactUrls($"{ex.GetType().Name}: {ex.Message}"), 500);
+            var reason = AlertTextEncoding.Truncate(AlertTextEncoding.RedactUrls($"{failure.GetType().Name}: {failure.Message}"), 500);
             Failed.Add(1, new("channel", channel.ToString()), new("kind", kind));
             LogFailed(logger, deliveryId, channel, pending.Attempts, reason);
-            await ConfirmAsync(path, typeInfo, (T)(pending with { LastError = reason }), pendingETag, deliveryId);
+            await ConfirmAsync(path, typeInfo, claim, entry => (T)(entry with { LastError = reason }), deliveryId);
             throw new DeliveryException(deliveryId, channel, pending.Attempts, reason);
         }
 
-        await ConfirmAsync(path, typeInfo, (T)(pending with { Status = DeliveryStatus.Sent, SentAt = time.GetUtcNow(), LastError = null }), pendingETag, deliveryId);
+        await ConfirmAsync(path, typeInfo, claim, entry => (T)(entry with { Status = DeliveryStatus.Sent, SentAt = time.GetUtcNow(), LastError = null }), deliveryId);
         Sent.Add(1, new("channel", channel.ToString()), new("kind", kind));
         LogSent(logger, deliveryId, channel, pending.Attempts);
         return true;
     }
 
-    /// <summary>Someone's send of the entry is in progress: claimed, no outcome recorded, and the claim has not run out.</summary>
+    /// <summary>Someone's send of the entry is in progress: claimed, no outcome recorded, and the claim renewed within <see cref="DeliveryOptions.SendClaim"/>.</summary>
     private bool InProgress(OutboxEntry entry)
-        => entry is { Status: DeliveryStatus.Pending, LastError: null, LastAttemptAt: { } claimed } && time.GetUtcNow() - claimed < options.SendClaim;
+        => entry is { Status: DeliveryStatus.Pending, LastError: null } && (entry.ClaimedAt ?? entry.LastAttemptAt) is { } claimed && time.GetUtcNow() - claimed < options.SendClaim;
+
+    /// <summary>Renews the claim (<see cref="OutboxEntry.ClaimedAt"/>) every third of <see cref="DeliveryOptions.SendClaim"/> while the send goes on, so a long send is not taken for a dead one.</summary>
+    private async Task KeepClaimAsync<T>(string path, JsonTypeInfo<T> typeInfo, Claim<T> claim, CancellationToken stop)
+        where T : OutboxEntry
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.SendClaim / 3, time, stop);
+                var renewed = (T)(claim.Entry with { ClaimedAt = time.GetUtcNow() });
+                try
+                {
+                    claim.ETag = await WriteAsync(path, typeInfo, renewed, WriteCondition.Matches(claim.ETag), CancellationToken.None);
+                    claim.Entry = renewed;
+                }
+                catch (DocumentConflictException)
+                {
+                    return; // taken over; the outcome is confirmed against what is stored
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Storage unreachable for now: the next beat tries again.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The send ended.
+        }
+    }
 
     /// <summary>Writes the claim; when the write landed but its answer was lost (a retried write then conflicts), the claim is still ours.</summary>
     private async Task<string> ClaimAsync<T>(string path, JsonTypeInfo<T> typeInfo, T pending, string? etag, CancellationToken cancellationToken)
@@ -108,25 +155,31 @@ internal sealed partial class DurableSend(IDocumentStore store, TimeProvider tim
     }
 
     /// <summary>
-    /// Records the outcome of a send on the claimed entry, retrying (with back-off) until it lands or the claim runs out. A
-    /// conflict means an earlier try landed (the entry carries this claim) or someone took over after the claim ran out: either
-    /// way the outcome is recorded or is theirs.
+    /// Records the outcome of a send on the claimed entry, retrying (with back-off) until it lands or the claim runs out. On a
+    /// conflict the stored entry decides: still this claim (an earlier write landed unanswered) is written again on its ETag;
+    /// another claim means someone took over after this one ran out, and their outcome stands.
     /// </summary>
-    private async Task ConfirmAsync<T>(string path, JsonTypeInfo<T> typeInfo, T outcome, string pendingETag, string deliveryId)
+    private async Task ConfirmAsync<T>(string path, JsonTypeInfo<T> typeInfo, Claim<T> claim, Func<T, T> outcome, string deliveryId)
         where T : OutboxEntry
     {
-        var deadline = outcome.LastAttemptAt!.Value + options.SendClaim;
         var backoff = PollInterval;
+        var deadline = time.GetUtcNow() + options.SendClaim;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await WriteAsync(path, typeInfo, outcome, WriteCondition.Matches(pendingETag), CancellationToken.None);
+                await WriteAsync(path, typeInfo, outcome(claim.Entry), WriteCondition.Matches(claim.ETag), CancellationToken.None);
                 return;
             }
             catch (DocumentConflictException)
             {
-                return;
+                var (stored, storedETag) = await ReadAsync(path, typeInfo, CancellationToken.None);
+                if (stored is null || storedETag is null || stored.ClaimId != claim.Entry.ClaimId || stored.Status == DeliveryStatus.Sent || stored.LastError is not null)
+                {
+                    return;
+                }
+
+                (claim.Entry, claim.ETag) = (stored, storedETag);
             }
             catch (Exception ex) when (time.GetUtcNow() + backoff < deadline)
             {
@@ -135,6 +188,15 @@ internal sealed partial class DurableSend(IDocumentStore store, TimeProvider tim
                 backoff = backoff * 2 > MaxWriteBackoff ? MaxWriteBackoff : backoff * 2;
             }
         }
+    }
+
+    /// <summary>The entry as this send last wrote it, and its ETag.</summary>
+    private sealed class Claim<T>(T entry, string etag)
+        where T : OutboxEntry
+    {
+        public T Entry { get; set; } = entry;
+
+        public string ETag { get; set; } = etag;
     }
 
     private Task<string> WriteAsync<T>(string path, JsonTypeInfo<T> typeInfo, T entry, WriteCondition condition, CancellationToken cancellationToken)

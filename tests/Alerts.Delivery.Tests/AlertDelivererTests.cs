@@ -112,6 +112,32 @@ public sealed class AlertDelivererTests
     }
 
     [Fact]
+    public async Task DeliverAsync_SendLongerThanTheClaim_ClaimIsRenewedAndASecondCopyStillSendsNothing()
+    {
+        var store = TestAlerts.StoreWith(TestAlerts.TalksSuspended());
+        var options = Options.Create(new DeliveryOptions { SendClaim = TimeSpan.FromSeconds(10) });
+        var sending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var channel = new FakeChannel(ChannelKind.Outbox, async _ =>
+        {
+            sending.TrySetResult();
+            await release.Task;
+        });
+        AlertDeliverer Make() => new(store, new SubscriptionCatalog(store), [channel], TimeProvider.System, options, NullLogger<AlertDeliverer>.Instance);
+
+        var first = Make().DeliverAsync(ToOutbox, CancellationToken.None);
+        await sending.Task;
+        var second = Make().DeliverAsync(ToOutbox, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(13)); // past the claim: only its renewals keep the second copy waiting
+        var secondFinishedBeforeTheFirst = second.IsCompleted;
+        release.SetResult();
+        await Task.WhenAll(first, second);
+
+        Assert.False(secondFinishedBeforeTheFirst);
+        Assert.Single(channel.Sent);
+    }
+
+    [Fact]
     public async Task DeliverAsync_ClaimLeftByASenderThatIsGone_SentOnceTheClaimRunsOut()
     {
         var store = TestAlerts.StoreWith(TestAlerts.TalksSuspended());
@@ -119,6 +145,7 @@ public sealed class AlertDelivererTests
         {
             AlertId = "a1f3c9", SubscriberId = "local-outbox", Status = DeliveryStatus.Pending, Channel = ChannelKind.Outbox, Attempts = 1,
             LastAttemptAt = DateTimeOffset.UtcNow - new DeliveryOptions().SendClaim - TimeSpan.FromSeconds(1), ClaimId = "gone",
+            ClaimedAt = DateTimeOffset.UtcNow - new DeliveryOptions().SendClaim - TimeSpan.FromSeconds(1),
         };
         await store.PutAsync(DeliveryRecord.PathFor("a1f3c9", "local-outbox"), BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(stale, DeliveryJsonContext.Default.DeliveryRecord)), WriteCondition.None, CancellationToken.None);
         var channel = new FakeChannel(ChannelKind.Outbox);
@@ -198,7 +225,7 @@ public sealed class AlertDelivererTests
 
         var json = (await store.GetAsync(DeliveryRecord.PathFor("b7d210", "ops-teams"), CancellationToken.None))!.Content.ToString();
         using var document = JsonDocument.Parse(json);
-        Assert.Equal(["alertId", "subscriberId", "status", "channel", "attempts", "lastAttemptAt", "sentAt", "claimId"], document.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["alertId", "subscriberId", "status", "channel", "attempts", "lastAttemptAt", "sentAt", "claimId", "claimedAt"], document.RootElement.EnumerateObject().Select(p => p.Name));
     }
 }
 
