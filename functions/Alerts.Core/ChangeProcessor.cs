@@ -9,6 +9,7 @@ public sealed partial class ChangeProcessor(
     IChangeDetector detector,
     IAlertRouter router,
     IDocumentStore store,
+    IArticleOrder order,
     ILogger<ChangeProcessor> logger)
 {
     /// <summary>Path of the stored alert document that deliveries read.</summary>
@@ -21,11 +22,13 @@ public sealed partial class ChangeProcessor(
         var message = await codec.DecodeAsync(messageText, cancellationToken);
         activity?.SetTag("alerts.article.id", message.ArticleId);
 
+        await order.WaitTurnAsync(message.Name, cancellationToken);
         var alerts = await detector.ApplyAsync(message, cancellationToken);
+        await Task.WhenAll(alerts.Select(alert => StoreAsync(alert, cancellationToken)));
+        await order.CompleteAsync(message.Name, cancellationToken);
         var deliveries = new List<string>();
         foreach (var alert in alerts)
         {
-            await StoreAsync(alert, cancellationToken);
             AlertsTelemetry.AlertsRaised.Add(1, new KeyValuePair<string, object?>("kind", alert.Kind.ToString()));
             LogAlert(logger, alert.Id, alert.Kind, alert.Headline, message.Name);
             foreach (var subscriber in await router.RouteAsync(alert, cancellationToken))

@@ -14,6 +14,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ArticleEventsCodec>();
         services.TryAddSingleton<ArticleIntake>();
+        services.TryAddSingleton<IArticleOrder, ArrivalOrder>();
         services.TryAddSingleton<ChangeProcessor>();
         return services;
     }

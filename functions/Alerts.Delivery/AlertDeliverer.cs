@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alerts.Core;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Delivery;
 
@@ -14,10 +15,11 @@ public sealed class AlertDeliverer(
     SubscriptionCatalog catalog,
     IEnumerable<IAlertChannel> channels,
     TimeProvider time,
+    IOptions<DeliveryOptions> options,
     ILogger<AlertDeliverer> logger) : IAlertDeliverer
 {
     private readonly IReadOnlyList<IAlertChannel> _channels = [.. channels];
-    private readonly DurableSend _send = new(store, time, logger);
+    private readonly DurableSend _send = new(store, time, options.Value, logger);
 
     /// <exception cref="DeliveryException">The channel failed; the queue retries the message.</exception>
     public async Task DeliverAsync(AlertDeliveryMessage delivery, CancellationToken cancellationToken)

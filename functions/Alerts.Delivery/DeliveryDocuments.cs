@@ -55,8 +55,8 @@ public enum DeliveryStatus
 }
 
 /// <summary>
-/// What the durable send (<see cref="DurableSend"/>) records on an entry it sends: written as pending before a send and as sent
-/// after it. Holds no secrets: no webhook URL, no password, errors redacted.
+/// What the durable send (<see cref="DurableSend"/>) records on an entry it sends: claimed (pending, with a claim id) before a
+/// send and sent, or its failure, after it. Holds no secrets: no webhook URL, no password, errors redacted.
 /// </summary>
 public abstract record OutboxEntry
 {
@@ -73,6 +73,12 @@ public abstract record OutboxEntry
 
     /// <summary>The reason of the last failure, with URLs cut to scheme and host.</summary>
     public string? LastError { get; init; }
+
+    /// <summary>Which send claimed the entry (a random id per attempt), so a sender whose claim landed unanswered knows it is its own.</summary>
+    public string? ClaimId { get; init; }
+
+    /// <summary>When the claim was last renewed: a pending entry without a failure is someone's send in progress until <see cref="DeliveryOptions.SendClaim"/> after it.</summary>
+    public DateTimeOffset? ClaimedAt { get; init; }
 }
 
 /// <summary>The durable outbox entry of one (alert, subscriber): <c>deliveries/{alertId}/{subscriberId}.json</c>.</summary>

@@ -49,6 +49,14 @@ public sealed class DeliveryOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a send's claim on a delivery holds without renewal: the sender renews it every third of this while the channel
+    /// works, another copy of the message waits for the outcome while it holds, and a claim not renewed for this long (its
+    /// sender died) is taken over. The sender also retries recording its outcome (through a storage outage) for as long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "00:30:00")]
+    public TimeSpan SendClaim { get; set; } = TimeSpan.FromSeconds(30);
+
     public IReadOnlyList<string> EffectiveTeamsWebhookHosts => TeamsWebhookHosts.Length > 0 ? TeamsWebhookHosts : DefaultTeamsWebhookHosts;
 }
 

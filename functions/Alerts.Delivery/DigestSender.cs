@@ -1,5 +1,6 @@
 using Alerts.Core;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Alerts.Delivery;
 
@@ -15,6 +16,7 @@ public sealed class DigestSender(
     SubscriptionCatalog catalog,
     IEnumerable<IAlertChannel> channels,
     TimeProvider time,
+    IOptions<DeliveryOptions> options,
     ILogger<DigestSender> logger)
 {
     /// <summary>
@@ -25,7 +27,7 @@ public sealed class DigestSender(
     public const int LookbackDays = 7;
 
     private readonly IReadOnlyList<IAlertChannel> _channels = [.. channels];
-    private readonly DurableSend _send = new(store, time, logger);
+    private readonly DurableSend _send = new(store, time, options.Value, logger);
 
     /// <returns>How many digests were sent by this call.</returns>
     /// <exception cref="DeliveryException">A digest failed (the others were still tried); with several, an <see cref="AggregateException"/>.</exception>

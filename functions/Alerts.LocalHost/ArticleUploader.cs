@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Alerts.Core;
 using Azure;
 using Azure.Storage.Blobs;
@@ -20,11 +21,22 @@ public sealed class ArticleUploader(BlobServiceClient blobs)
             throw new DirectoryNotFoundException($"No folder '{folder.FullName}'.");
         }
 
+        // One listing tells which files are there already and their MD5, instead of one download (mostly finding nothing) per file.
+        var stored = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
+        if (skipUnchanged)
+        {
+            await foreach (var blob in _articles.GetBlobsAsync(cancellationToken: cancellationToken))
+            {
+                stored[blob.Name] = blob.Properties.ContentHash;
+            }
+        }
+
         var uploaded = 0;
         foreach (var file in ArticleFiles.In(folder))
         {
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
-            if (skipUnchanged && await HoldsAsync(file.Name, bytes, cancellationToken))
+            if (skipUnchanged && stored.TryGetValue(file.Name, out var md5)
+                && (md5 is { Length: > 0 } ? md5.AsSpan().SequenceEqual(MD5.HashData(bytes)) : await HoldsAsync(file.Name, bytes, cancellationToken)))
             {
                 continue;
             }

@@ -178,6 +178,8 @@ internal static class LocalCommands
         builder.Services.AddSingleton<ArticleUploader>();
         builder.Services.AddSingleton<LocalWork>();
         builder.Services.AddSingleton<PipelineDrain>();
+        builder.Services.AddOptions<ArticleOrderOptions>().Bind(builder.Configuration.GetSection(ArticleOrderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IArticleOrder, NameOrder>();
         builder.Services.AddSingleton<UnsafeNameSweeper>();
         builder.Services.AddSingleton<PoisonQueues>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UnsafeNameSweeper>());

@@ -27,15 +27,16 @@ internal static class LocalConfiguration
         builder.AddInMemoryCollection(Defaults(Environment.GetEnvironmentVariable("AZURITE_BLOB_PORT"), Environment.GetEnvironmentVariable("AZURITE_QUEUE_PORT")));
         builder.AddInMemoryCollection(HostJsonExtensions(hostJsonPath));
 
-        // Locally one blob and one message at a time, so a folder dropped in name order reads as a timeline (in Azure, the
-        // host.json values hold and ETag concurrency keeps state right). The engine retries a failed blob at once (its blob
+        // Locally one blob and eight messages at a time (two blobs at once were no faster on 2 cores and took 100 MB more);
+        // articles are applied in name order
+        // (NameOrder), so a folder dropped in name order reads as a timeline (in Azure, the host.json values hold). The engine retries a failed blob at once (its blob
         // queue releases with no visibility timeout), so locally a failing blob is retried in place with exponential back-off
         // (1 s doubling to 16 s, four times) before it goes back to the queue, where poisonBlobThreshold counts the rounds.
         builder.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"{ExtensionsSection}:blobs:maxDegreeOfParallelism"] = "1",
-            [$"{ExtensionsSection}:queues:batchSize"] = "1",
-            [$"{ExtensionsSection}:queues:newBatchThreshold"] = "0",
+            [$"{ExtensionsSection}:queues:batchSize"] = "8",
+            [$"{ExtensionsSection}:queues:newBatchThreshold"] = "4",
             [$"{RetrySection}:strategy"] = "exponentialBackoff",
             [$"{RetrySection}:maxRetryCount"] = "4",
             [$"{RetrySection}:minimumInterval"] = "00:00:01",

@@ -18,6 +18,7 @@ public sealed class LocalTriggers(
     DigestSender digests,
     HeldAlerts held,
     AlertConsole console,
+    IArticleOrder order,
     LocalWork work)
 {
     [FunctionName("ExtractArticleEvents")]
@@ -31,6 +32,10 @@ public sealed class LocalTriggers(
         if (await intake.ProcessAsync(name, blob, cancellationToken) is { } message)
         {
             await articleEvents.AddAsync(message, cancellationToken);
+        }
+        else
+        {
+            await order.CompleteAsync(name, cancellationToken); // quarantined: nothing to wait for
         }
     }
 

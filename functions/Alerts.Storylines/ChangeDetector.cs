@@ -11,10 +11,15 @@ namespace Alerts.Storylines;
 /// <list type="bullet">
 /// <item><c>storyline-index.json</c>: which storyline each place belongs to (see <see cref="StorylineIndex"/>); places never move.</item>
 /// <item><c>storylines/{id}.json</c>: one document per storyline, replaced with If-Match; on a conflict it is re-read and the article re-applied.
-/// Each document records the articles applied to it and the alerts they raised, so a retry after a crash never counts a source twice.</item>
+/// The storylines an article touches are applied in parallel. Each document records the last article applied to it and the
+/// alerts that raised there, so a retry after a crash never counts a source twice; its size does not grow with the articles.</item>
 /// <item><c>articles/{articleId}.json</c>: the ledger, created (if not exists) once every storyline is done; a re-delivered or
 /// re-uploaded article returns the alerts it raised the first time.</item>
 /// </list>
+/// The rule under concurrency: an alert's id and content are a function of the storyline state it changed (and the article
+/// that changed it), never of timing; a status reported for an earlier date than the current one goes to history. Given one
+/// order of application (<see cref="IArticleOrder"/>), any number of instances raise the same alerts. An article raising more
+/// than <see cref="StorylineOptions.MaxAlertsPerArticle"/> alerts has the excess merged into one "N more events" alert.
 /// </summary>
 public sealed partial class ChangeDetector(
     IDocumentStore store,
@@ -36,16 +41,15 @@ public sealed partial class ChangeDetector(
             return ledger.Alerts;
         }
 
-        var alerts = new List<Alert>();
         // Facts, and unverified reports of past incidents (remembered to date a later certain report of them).
         var asserted = StorylineRules.WithoutPresumedStatusDates(
             [.. article.Events.Where(e => e.IsAsserted || (e.IsHedged && EventTypeInfo.Of(e.Type).CarriesCasualties && e.Date is not null))],
             options.Value.IncidentWindowDays);
         var routes = await RouteAsync([.. asserted], cancellationToken);
-        foreach (var storyline in routes.GroupBy(r => r.StorylineId, r => r.Event).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            alerts.AddRange(await ApplyToStorylineAsync(storyline.Key, article, [.. storyline], cancellationToken));
-        }
+        var perStoryline = await Task.WhenAll(routes.GroupBy(r => r.StorylineId, r => r.Event)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(storyline => ApplyToStorylineAsync(storyline.Key, article, [.. storyline], cancellationToken)));
+        var alerts = AlertCap.Apply([.. perStoryline.SelectMany(a => a)], article, options.Value.MaxAlertsPerArticle);
 
         var record = new ArticleLedger(article.ArticleId, article.Name, timeProvider.GetUtcNow(), alerts);
         try
@@ -80,18 +84,16 @@ public sealed partial class ChangeDetector(
         await store.UpdateAsync(StorylinePath(storylineId), StorylineJsonContext.Default.StorylineDocument, doc =>
         {
             doc ??= new StorylineDocument { Id = storylineId };
-            if (doc.AppliedArticles.TryGetValue(article.ArticleId, out var applied))
+            if (doc.LastArticleId == article.ArticleId)
             {
-                raised = [.. applied.Select(id => doc.Alerts.First(a => a.Id == id))];
+                raised = doc.LastAlerts;
                 return null;
             }
 
-            raised = StorylineRules.Apply(doc, article, events, options.Value, timeProvider.GetUtcNow())
-                .Where(a => !doc.Alerts.Any(known => known.Id == a.Id))
-                .DistinctBy(a => a.Id)
-                .ToList();
-            doc.AppliedArticles[article.ArticleId] = [.. raised.Select(a => a.Id)];
-            doc.Alerts.AddRange(raised);
+            var list = StorylineRules.Apply(doc, article, events, options.Value, timeProvider.GetUtcNow()).DistinctBy(a => a.Id).ToList();
+            raised = list;
+            doc.LastArticleId = article.ArticleId;
+            doc.LastAlerts = list;
             return doc;
         }, options.Value.MaxConcurrencyRetries, cancellationToken);
         return raised;

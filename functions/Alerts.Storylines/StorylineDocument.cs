@@ -23,7 +23,10 @@ public enum NegotiationStatus
 /// <summary>
 /// State of one storyline, stored as <c>storylines/{Id}.json</c> and replaced with If-Match. A storyline gathers everything
 /// reported at its places (see <see cref="StorylineIndex"/>): a negotiation (its parties and status) and the incidents there.
-/// A freshly read copy is mutated while one article is applied, then written back whole.
+/// A freshly read copy is mutated while one article is applied, then written back whole. Its size follows what the storyline
+/// holds (places, parties, events, status history), not how many articles told it: which articles were applied and the alerts
+/// they raised live in the article ledger (<see cref="ArticleLedger"/>, keyed by content hash); the document keeps only the
+/// last article applied here and its alerts, so a retried article gets them back instead of being applied twice.
 /// </summary>
 internal sealed class StorylineDocument
 {
@@ -52,11 +55,11 @@ internal sealed class StorylineDocument
     /// <summary>Every asserted talks or status report, dated or not, in arrival order; <see cref="StatusEntry.SetStatus"/> marks those that moved the status.</summary>
     public List<StatusEntry> History { get; init; } = [];
 
-    /// <summary>Articles applied to this storyline and the ids of the alerts each raised here.</summary>
-    public Dictionary<string, List<string>> AppliedArticles { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>The article applied here last (its content hash).</summary>
+    public string? LastArticleId { get; set; }
 
-    /// <summary>Every alert raised in this storyline (alerts are immutable once raised).</summary>
-    public List<Alert> Alerts { get; init; } = [];
+    /// <summary>The alerts <see cref="LastArticleId"/> raised here.</summary>
+    public List<Alert> LastAlerts { get; set; } = [];
 }
 
 /// <summary>One real-world event as known so far, merged from every report of it.</summary>
@@ -91,10 +94,8 @@ internal sealed class KnownEvent
 
     public int Injured { get; set; }
 
-    /// <summary>Independent sources: folded outlet names, or the article id when the outlet is unknown.</summary>
+    /// <summary>Independent sources: folded outlet names, or the start of the article id when the outlet is unknown.</summary>
     public List<string> Sources { get; init; } = [];
-
-    public List<string> Articles { get; init; } = [];
 
     public List<AlertEvidence> Evidence { get; init; } = [];
 

@@ -15,6 +15,10 @@ public sealed class StorylineOptions
     [Range(0, 30)]
     public int IncidentWindowDays { get; set; } = 1;
 
+    /// <summary>Alerts one article may raise; beyond it, the rest are merged into one "N more events in this article" alert with their evidence.</summary>
+    [Range(2, 1_000)]
+    public int MaxAlertsPerArticle { get; set; } = 10;
+
     /// <summary>How often a storyline update is re-read and re-applied after losing an ETag race before the message is failed (and retried by the queue).</summary>
     [Range(1, 1_000)]
     public int MaxConcurrencyRetries { get; set; } = 20;

@@ -10,6 +10,9 @@ internal static class StorylineRules
 {
     private const int MaxEvidence = 5;
 
+    /// <summary>Undated talks and status reports kept in a storyline's history (dated ones are kept: each is a known event).</summary>
+    private const int MaxUndatedHistory = 20;
+
     /// <summary>How far apart two outlets' days for one incident may be when its place and toll or actors agree.</summary>
     private const int RecallWindowDays = 14;
 
@@ -64,7 +67,7 @@ internal static class StorylineRules
     public static List<Alert> Apply(StorylineDocument doc, ArticleEventsMessage article, IEnumerable<ArticleEvent> events, StorylineOptions options, DateTimeOffset now)
     {
         var published = article.Published is { } p ? DateOnly.FromDateTime(p.DateTime) : (DateOnly?)null;
-        var source = article.Source is { Length: > 0 } outlet ? "outlet:" + TextFolding.Name(outlet) : "article:" + article.ArticleId;
+        var source = article.Source is { Length: > 0 } outlet ? "outlet:" + TextFolding.Name(outlet) : "article:" + article.ArticleId[..Math.Min(16, article.ArticleId.Length)];
         var composer = new AlertRecordBuilder(doc, article, now);
         var alerts = new List<Alert>();
 
@@ -101,6 +104,10 @@ internal static class StorylineRules
                 if (!doc.History.Any(h => h.Type == e.Type && h.Date is null && h.ArticleId == article.ArticleId))
                 {
                     doc.History.Add(new StatusEntry(e.Type, null, article.ArticleId, article.Name, SetStatus: false));
+                    if (doc.History.Count(h => h.Date is null) > MaxUndatedHistory && doc.History.FindIndex(h => h.Date is null) is >= 0 and var oldest)
+                    {
+                        doc.History.RemoveAt(oldest); // undated reports change nothing: keep the latest few, not all of them
+                    }
                 }
 
                 continue;
@@ -343,7 +350,6 @@ internal static class StorylineRules
 
         AddNew(known.Actors, e.Actors);
         AddNew(known.Weapons, e.Weapons);
-        AddNew(known.Articles, [article.ArticleId]);
         AddNew(known.Sources, [source]);
         if (known.Evidence.Count < MaxEvidence && !known.Evidence.Any(x => x.Sentence == e.Evidence.Sentence))
         {

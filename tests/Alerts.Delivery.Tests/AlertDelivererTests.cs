@@ -10,14 +10,14 @@ public sealed class AlertDelivererTests
     private static readonly AlertDeliveryMessage ToOutbox = new() { AlertId = "a1f3c9", SubscriberId = "local-outbox" };
 
     private static AlertDeliverer Deliverer(IDocumentStore store, params IAlertChannel[] channels)
-        => new(store, new SubscriptionCatalog(store), channels, TimeProvider.System, NullLogger<AlertDeliverer>.Instance);
+        => new(store, new SubscriptionCatalog(store), channels, TimeProvider.System, Options.Create(new DeliveryOptions()), NullLogger<AlertDeliverer>.Instance);
 
     [Fact]
     public async Task DeliverAsync_FirstDelivery_RecordsPendingBeforeSendingAndSentAfter()
     {
         var store = TestAlerts.StoreWith(TestAlerts.TalksSuspended());
         DeliveryRecord? duringSend = null;
-        var channel = new FakeChannel(ChannelKind.Outbox, async _ => duringSend = await new AlertDeliverer(store, new SubscriptionCatalog(store), [], TimeProvider.System, NullLogger<AlertDeliverer>.Instance).GetRecordAsync("a1f3c9", "local-outbox", default));
+        var channel = new FakeChannel(ChannelKind.Outbox, async _ => duringSend = await new AlertDeliverer(store, new SubscriptionCatalog(store), [], TimeProvider.System, Options.Create(new DeliveryOptions()), NullLogger<AlertDeliverer>.Instance).GetRecordAsync("a1f3c9", "local-outbox", default));
         var deliverer = Deliverer(store, channel);
 
         await deliverer.DeliverAsync(ToOutbox, CancellationToken.None);
@@ -69,6 +69,91 @@ public sealed class AlertDelivererTests
         Assert.Equal(DeliveryStatus.Sent, sent!.Status);
         Assert.Equal(2, sent.Attempts);
         Assert.Null(sent.LastError);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_StorageFailsRecordingTheSendThatWorked_RecordsItOnceBackAndARedeliveryDoesNotSendAgain()
+    {
+        var store = new FailingWrites(TestAlerts.StoreWith(TestAlerts.TalksSuspended()), failSentWrites: 2);
+        var channel = new FakeChannel(ChannelKind.Outbox);
+        var deliverer = Deliverer(store, channel);
+
+        await deliverer.DeliverAsync(ToOutbox, CancellationToken.None);
+        await deliverer.DeliverAsync(ToOutbox, CancellationToken.None);
+
+        Assert.Equal(2, store.Failed);
+        Assert.Single(channel.Sent);
+        Assert.Equal(DeliveryStatus.Sent, (await deliverer.GetRecordAsync("a1f3c9", "local-outbox", CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_SameDeliveryTwiceAtOnce_TheSecondWaitsForTheFirstsSendAndSendsNothing()
+    {
+        var store = TestAlerts.StoreWith(TestAlerts.TalksSuspended());
+        var sending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var channel = new FakeChannel(ChannelKind.Outbox, async _ =>
+        {
+            sending.TrySetResult();
+            await release.Task;
+        });
+
+        var first = Deliverer(store, channel).DeliverAsync(ToOutbox, CancellationToken.None);
+        await sending.Task;
+        var second = Deliverer(store, channel).DeliverAsync(ToOutbox, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromMilliseconds(1_500));
+        var secondFinishedBeforeTheFirst = second.IsCompleted;
+        release.SetResult();
+        await Task.WhenAll(first, second);
+
+        Assert.False(secondFinishedBeforeTheFirst);
+        Assert.Single(channel.Sent);
+        Assert.Equal(1, (await Deliverer(store).GetRecordAsync("a1f3c9", "local-outbox", CancellationToken.None))!.Attempts);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_SendLongerThanTheClaim_ClaimIsRenewedAndASecondCopyStillSendsNothing()
+    {
+        var store = TestAlerts.StoreWith(TestAlerts.TalksSuspended());
+        var options = Options.Create(new DeliveryOptions { SendClaim = TimeSpan.FromSeconds(10) });
+        var sending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var channel = new FakeChannel(ChannelKind.Outbox, async _ =>
+        {
+            sending.TrySetResult();
+            await release.Task;
+        });
+        AlertDeliverer Make() => new(store, new SubscriptionCatalog(store), [channel], TimeProvider.System, options, NullLogger<AlertDeliverer>.Instance);
+
+        var first = Make().DeliverAsync(ToOutbox, CancellationToken.None);
+        await sending.Task;
+        var second = Make().DeliverAsync(ToOutbox, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(13)); // past the claim: only its renewals keep the second copy waiting
+        var secondFinishedBeforeTheFirst = second.IsCompleted;
+        release.SetResult();
+        await Task.WhenAll(first, second);
+
+        Assert.False(secondFinishedBeforeTheFirst);
+        Assert.Single(channel.Sent);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_ClaimLeftByASenderThatIsGone_SentOnceTheClaimRunsOut()
+    {
+        var store = TestAlerts.StoreWith(TestAlerts.TalksSuspended());
+        var stale = new DeliveryRecord
+        {
+            AlertId = "a1f3c9", SubscriberId = "local-outbox", Status = DeliveryStatus.Pending, Channel = ChannelKind.Outbox, Attempts = 1,
+            LastAttemptAt = DateTimeOffset.UtcNow - new DeliveryOptions().SendClaim - TimeSpan.FromSeconds(1), ClaimId = "gone",
+            ClaimedAt = DateTimeOffset.UtcNow - new DeliveryOptions().SendClaim - TimeSpan.FromSeconds(1),
+        };
+        await store.PutAsync(DeliveryRecord.PathFor("a1f3c9", "local-outbox"), BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(stale, DeliveryJsonContext.Default.DeliveryRecord)), WriteCondition.None, CancellationToken.None);
+        var channel = new FakeChannel(ChannelKind.Outbox);
+
+        await Deliverer(store, channel).DeliverAsync(ToOutbox, CancellationToken.None);
+
+        Assert.Single(channel.Sent);
+        Assert.Equal(2, (await Deliverer(store).GetRecordAsync("a1f3c9", "local-outbox", CancellationToken.None))!.Attempts);
     }
 
     [Fact]
@@ -140,7 +225,7 @@ public sealed class AlertDelivererTests
 
         var json = (await store.GetAsync(DeliveryRecord.PathFor("b7d210", "ops-teams"), CancellationToken.None))!.Content.ToString();
         using var document = JsonDocument.Parse(json);
-        Assert.Equal(["alertId", "subscriberId", "status", "channel", "attempts", "lastAttemptAt", "sentAt"], document.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["alertId", "subscriberId", "status", "channel", "attempts", "lastAttemptAt", "sentAt", "claimId", "claimedAt"], document.RootElement.EnumerateObject().Select(p => p.Name));
     }
 }
 
@@ -160,4 +245,24 @@ internal sealed class FakeChannel(ChannelKind kind, Func<AlertDeliveryContext, T
 
         Sent.Add(delivery);
     }
+}
+
+/// <summary>A store whose first writes of a delivery as sent fail like an unreachable storage account (after the channel was called).</summary>
+internal sealed class FailingWrites(IDocumentStore inner, int failSentWrites) : IDocumentStore
+{
+    private readonly int _failures = failSentWrites;
+    private int _left = failSentWrites;
+
+    public int Failed => _failures - Math.Max(_left, 0);
+
+    public Task<StoredDocument?> GetAsync(string path, CancellationToken cancellationToken) => inner.GetAsync(path, cancellationToken);
+
+    public Task<string> PutAsync(string path, BinaryData content, WriteCondition condition, CancellationToken cancellationToken)
+        => path.StartsWith("deliveries/", StringComparison.Ordinal) && content.ToString().Contains("\"sent\"", StringComparison.Ordinal) && Interlocked.Decrement(ref _left) >= 0
+            ? throw new Azure.RequestFailedException(0, "Connection refused (127.0.0.1:10000)")
+            : inner.PutAsync(path, content, condition, cancellationToken);
+
+    public IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
+
+    public Task<bool> DeleteAsync(string path, CancellationToken cancellationToken) => inner.DeleteAsync(path, cancellationToken);
 }

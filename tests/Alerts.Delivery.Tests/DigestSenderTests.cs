@@ -251,7 +251,7 @@ public sealed class DigestSenderTests : IDisposable
     }
 
     private DigestSender Sender(IDocumentStore store, IAlertChannel channel)
-        => new(store, new SubscriptionCatalog(store), [channel], _time, NullLogger<DigestSender>.Instance);
+        => new(store, new SubscriptionCatalog(store), [channel], _time, Options.Create(new DeliveryOptions()), NullLogger<DigestSender>.Instance);
 
     private SmtpChannel SmtpChannel(SmtpTestServer server) => server.CreateChannel(_time);
 

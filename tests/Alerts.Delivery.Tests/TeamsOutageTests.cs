@@ -51,7 +51,7 @@ public sealed class TeamsOutageTests
         var alerts = Enumerable.Range(1, 5).Select(i => TestAlerts.Attack($"outage{i}")).ToArray();
         var store = TestAlerts.StoreWith(alerts);
         await TestAlerts.PutSubscriptionsAsync(store, """{"subscribers":[{"id":"ops-teams","name":"Ops","channel":"teams","webhookSetting":"Teams__OpsChannel"}]}""");
-        var deliverer = new AlertDeliverer(store, new SubscriptionCatalog(store), [Channel(listener)], TimeProvider.System, NullLogger<AlertDeliverer>.Instance);
+        var deliverer = new AlertDeliverer(store, new SubscriptionCatalog(store), [Channel(listener)], TimeProvider.System, Options.Create(new DeliveryOptions()), NullLogger<AlertDeliverer>.Instance);
         var messages = alerts.Select(a => new AlertDeliveryMessage { AlertId = a.Id, SubscriberId = "ops-teams" }).ToArray();
 
         // The queue: each message is retried after the visibility timeout and poisoned after five dequeues.

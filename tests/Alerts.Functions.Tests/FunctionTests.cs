@@ -143,7 +143,7 @@ public sealed class FunctionTests
         var router = new Mock<IAlertRouter>();
         router.Setup(r => r.RouteAsync(alert, It.IsAny<CancellationToken>())).ReturnsAsync(["ops", "desk"]);
         var codec = new ArticleEventsCodec(_store, Options.Create(new PipelineOptions()));
-        var processor = new ChangeProcessor(codec, detector.Object, router.Object, _store, NullLogger<ChangeProcessor>.Instance);
+        var processor = new ChangeProcessor(codec, detector.Object, router.Object, _store, new ArrivalOrder(), NullLogger<ChangeProcessor>.Instance);
         var input = await codec.EncodeAsync(new ArticleEventsMessage { ArticleId = "a1", Name = "one.txt", Events = [SampleEvent] }, CancellationToken.None);
 
         var deliveries = await new DetectChanges(processor).Run(input, _context);

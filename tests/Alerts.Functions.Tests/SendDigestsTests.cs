@@ -4,6 +4,7 @@ using Alerts.Core;
 using Alerts.Delivery;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Moq;
 
 namespace Alerts.Functions.Tests;
@@ -52,11 +53,11 @@ public sealed class SendDigestsTests
         var time = new SettableTime { Now = new DateTimeOffset(2026, 11, 21, 3, 0, 0, TimeSpan.Zero) };
         await new AlertRouter(new SubscriptionCatalog(store), store, time).RouteAsync(alert, CancellationToken.None);
         var channel = new RecordingChannel();
-        var sender = new DigestSender(store, new SubscriptionCatalog(store), [channel], time, NullLogger<DigestSender>.Instance);
+        var sender = new DigestSender(store, new SubscriptionCatalog(store), [channel], time, Options.Create(new DeliveryOptions()), NullLogger<DigestSender>.Instance);
         time.Now = new DateTimeOffset(2026, 11, 21, 7, 15, 0, TimeSpan.Zero);
 
         var router = new AlertRouter(new SubscriptionCatalog(store), store, time);
-        var held = new HeldAlerts(store, router, new AlertDeliverer(store, new SubscriptionCatalog(store), [channel], time, NullLogger<AlertDeliverer>.Instance), NullLogger<HeldAlerts>.Instance);
+        var held = new HeldAlerts(store, router, new AlertDeliverer(store, new SubscriptionCatalog(store), [channel], time, Options.Create(new DeliveryOptions()), NullLogger<AlertDeliverer>.Instance), NullLogger<HeldAlerts>.Instance);
 
         await new SendDigests(sender, held).Run(new TimerInfo(), Mock.Of<FunctionContext>());
 

@@ -43,7 +43,7 @@ public sealed class ChangeDetectorConcurrencyTests
         var storyline = JsonSerializer.Deserialize(stored!.Content, StorylineJsonContext.Default.StorylineDocument)!;
         var known = Assert.Single(storyline.Events);
         Assert.Equal(Outlets, known.Sources.Count);
-        Assert.Equal(Outlets, storyline.AppliedArticles.Count);
+        Assert.Contains(storyline.LastArticleId, articles.Select(a => a.ArticleId));
         Assert.Equal(Outlets, known.Injured);
     }
 
@@ -108,6 +108,33 @@ public sealed class ChangeDetectorConcurrencyTests
         var stored = await store.GetAsync(ChangeDetector.StorylinePath("sorrel-ridge"), CancellationToken.None);
         var storyline = JsonSerializer.Deserialize(stored!.Content, StorylineJsonContext.Default.StorylineDocument)!;
         Assert.Equal(Outlets, Assert.Single(storyline.Events).Sources.Count);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_TenTimesMoreArticlesOfOneStoryline_DocumentDoesNotGrow()
+    {
+        async Task<int> SizeAfterAsync(int articles)
+        {
+            var store = new InMemoryDocumentStore();
+            var detector = Detector(store);
+            for (var i = 0; i < articles; i++)
+            {
+                // Twelve outlets keep reporting one attack, its toll rising now and then, and undated talks there.
+                await detector.ApplyAsync(Article($"a{i:0000}", "2031-05-02T09:00:00+00:00",
+                    Event(EventType.Attack, "2031-05-01", "Sorrel Ridge", killed: 1 + (i / 10), sentence: $"Outlet {i % Outlets} counts the dead at Sorrel Ridge."),
+                    Event(EventType.TalksHeld, null, "Sorrel Ridge", actors: ["Northern Council", "River League"], sentence: $"Talks went on at Sorrel Ridge ({i}).")) with
+                {
+                    Source = $"Outlet {i % Outlets}",
+                }, CancellationToken.None);
+            }
+
+            return (await store.GetAsync(ChangeDetector.StorylinePath("sorrel-ridge"), CancellationToken.None))!.Content.ToMemory().Length;
+        }
+
+        var small = await SizeAfterAsync(60);
+        var large = await SizeAfterAsync(600);
+
+        Assert.True(large <= small * 1.1, $"the storyline document grew from {small} bytes after 60 articles to {large} after 600");
     }
 
     /// <summary>Before every n-th write of a storyline or the storyline index, someone else rewrites it (or creates it), so the write really loses.</summary>

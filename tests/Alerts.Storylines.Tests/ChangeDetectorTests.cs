@@ -353,4 +353,41 @@ public sealed class ChangeDetectorTests
 
         Assert.Equal("lake-ostrel", alert.StorylineId);
     }
+
+    [Fact]
+    public async Task ApplyAsync_ArticleRaisingMoreThanTheCap_MergesTheExcessIntoOneAlertWithTheirEvidence()
+    {
+        string[] hamlets = ["Orvane", "Belmoss", "Tarrow", "Quillby", "Sennet", "Marrow", "Feldane", "Corvish", "Dunmere", "Yarrick",
+            "Pellow", "Ashgrove", "Brindle", "Kestwick", "Lornay", "Mistral", "Norrow", "Ottery", "Ravelin", "Stourby"];
+        var flood = Article("flood", "2031-05-20T09:00:00+00:00", [.. hamlets.Select((hamlet, i) =>
+            Event(EventType.Attack, $"2031-05-{1 + i % 10:00}", hamlet, killed: i + 1, sentence: $"Gunmen raided {hamlet} and killed {i + 1}."))]);
+        var uncapped = await Detector(new InMemoryDocumentStore(), new StorylineOptions { MaxAlertsPerArticle = 1_000 }).ApplyAsync(flood, CancellationToken.None);
+        var detector = Detector(_store, new StorylineOptions { MaxAlertsPerArticle = 4 });
+
+        var alerts = await detector.ApplyAsync(flood, CancellationToken.None);
+        var again = await detector.ApplyAsync(flood, CancellationToken.None);
+
+        Assert.Equal(hamlets.Length, uncapped.Count);
+        Assert.Equal(4, alerts.Count);
+        Assert.Equal(Json([.. uncapped.Take(3)]), Json([.. alerts.Take(3)]));
+        var merged = alerts[^1];
+        Assert.StartsWith($"{uncapped.Count - 3} more events in this article", merged.Headline, StringComparison.Ordinal);
+        Assert.Equal(uncapped.Skip(3).Select(a => a.Evidence[0].Sentence), merged.Evidence.Select(e => e.Sentence));
+        Assert.Equal(Json(alerts), Json(again));
+
+        // Every event was recorded: a second outlet repeating one of the merged ones raises nothing.
+        Assert.Empty(await detector.ApplyAsync(Article("repeat", "2031-05-21T09:00:00+00:00",
+            Event(EventType.Attack, "2031-05-10", "Stourby", killed: 20, sentence: "Stourby was raided, twenty killed.")), CancellationToken.None));
+    }
+
+    [Fact]
+    public void Options_CapBelowTwo_FailsValidation()
+    {
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        var options = new StorylineOptions { MaxAlertsPerArticle = 1 };
+        var valid = System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true);
+
+        Assert.False(valid);
+        Assert.Contains(results, r => r.MemberNames.Contains(nameof(StorylineOptions.MaxAlertsPerArticle)));
+    }
 }
