@@ -85,6 +85,14 @@ public sealed class EventTypeAndMergeTests
     }
 
     [Fact]
+    public void Extract_SigningRecalledInATimeClause_IsNotDatedByTheDayOfTheStatement()
+    {
+        var events = TestArticles.Extract("The rebels said on Friday they were leaving the grain deal, less than a month after signing the agreement.");
+
+        Assert.DoesNotContain(events, e => e.Type == EventType.Agreement && e.Date == new DateOnly(2026, 5, 1));
+    }
+
+    [Fact]
     public void Extract_AttackInTheValley_CommonNounOfGeographyAloneIsNoPlace()
     {
         var e = Assert.Single(TestArticles.Extract("Gunmen opened fire on tourists in the Valley on Tuesday, killing four people."));

@@ -22,9 +22,9 @@ public sealed class ProductReplayScoreTests
     {
         var score = await ReplayAsync(SharedCorpus.Articles("dev"), SharedCorpus.Gold("dev"));
 
-        // Measured 0.855 / 0.893 (1 speculation, 3 duplicates) with the extractor built for real news (issue 11).
+        // Measured 0.861 / 0.909 (1 speculation, 3 duplicates) with the extractor built for real news (issue 11).
         Assert.True((double)score.Events["f1"]! >= 0.83 && (int)score.Events["speculation_as_fact"]! <= 1, score.Report);
-        Assert.True((double)score.Alerts["f1"]! >= 0.87 && (int)score.Alerts["duplicates"]! <= 3, score.Report);
+        Assert.True((double)score.Alerts["f1"]! >= 0.88 && (int)score.Alerts["duplicates"]! <= 3, score.Report);
     }
 
     [SharedCorpusFact(NeedsScorer = true)]

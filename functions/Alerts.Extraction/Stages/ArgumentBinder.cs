@@ -601,7 +601,8 @@ internal sealed class ArgumentBinder(RuleBook rules)
             why = "in its sentence";
         }
 
-        if (chosen is null)
+        // "… less than a month after signing the agreement": a status referred to happened before the day it was said.
+        if (chosen is null || (said && c.IsReference && !c.IsIncident))
         {
             return;
         }
