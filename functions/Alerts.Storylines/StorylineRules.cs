@@ -74,7 +74,7 @@ internal static class StorylineRules
         // An unverified report of a past incident is remembered, never alerted: a later certain report of it takes its day.
         foreach (var e in events.Where(e => e.IsHedged && IsIncident(e.Type) && e.Date is { } d && (published is null || d <= published) && e.Place is not null))
         {
-            if (Find(doc, e, options.IncidentWindowDays) is null)
+            if (Find(doc, e, options.IncidentWindowDays, new HashSet<KnownEvent>()) is null)
             {
                 var unconfirmed = Create(doc, e, article, isHistory: false);
                 unconfirmed.IsUnconfirmed = true;
@@ -82,6 +82,10 @@ internal static class StorylineRules
                 doc.Events.Add(unconfirmed);
             }
         }
+
+        // Events this article created: its extraction kept their types and places apart (an air strike in one country, ground
+        // clashes on the border that day), so they are not one incident here either.
+        var toldApart = new HashSet<KnownEvent>(ReferenceEqualityComparer.Instance);
 
         // Dated reports first, so an undated report in the same article can be recognised as one of them.
         foreach (var e in events.Where(e => e.IsAsserted).OrderBy(e => e.Date is null))
@@ -114,7 +118,7 @@ internal static class StorylineRules
             }
 
             var isBackgroundReport = e.IsBackground || (published is { } day && e.Date is { } d && day.DayNumber - d.DayNumber > options.BackgroundDays);
-            var known = Find(doc, e, options.IncidentWindowDays);
+            var known = Find(doc, e, options.IncidentWindowDays, toldApart);
             if (known is { IsUnconfirmed: true })
             {
                 // The first certain report of an incident known only unverified: now it is news.
@@ -155,6 +159,7 @@ internal static class StorylineRules
             }
 
             known = Create(doc, e, article, isBackgroundReport);
+            toldApart.Add(known);
             Merge(known, e, article, source, composer);
             doc.Events.Add(known);
             if (doc.Title.Length == 0)
@@ -204,12 +209,13 @@ internal static class StorylineRules
     /// report with a window ("this week") matches a known day inside it; an undated report without one needs shared actors,
     /// weapons or figures, or else repeats the latest compatible one.
     /// </summary>
-    private static KnownEvent? Find(StorylineDocument doc, ArticleEvent e, int windowDays)
+    private static KnownEvent? Find(StorylineDocument doc, ArticleEvent e, int windowDays, IReadOnlySet<KnownEvent> toldApart)
     {
         var family = EventTypeInfo.Of(e.Type).Family;
         var isStatus = StatusOf(e.Type) is not null;
         var candidates = doc.Events
-            .Where(k => EventTypeInfo.Of(k.Type).Family == family && (isStatus ? k.Type == e.Type : PlacesCompatible(k, e.Place)))
+            .Where(k => EventTypeInfo.Of(k.Type).Family == family && (isStatus ? k.Type == e.Type : PlacesCompatible(k, e.Place))
+                        && !(k.Type != e.Type && toldApart.Contains(k) && !SamePlace(k, e.Place)))
             .ToList();
         if (e.Date is { } date)
         {
@@ -270,6 +276,9 @@ internal static class StorylineRules
         return compared.FirstOrDefault(c => c.Likeness == Likeness.Shared).Known
             ?? compared.OrderByDescending(c => c.Known.Date ?? DateOnly.MinValue).Select(c => c.Known).FirstOrDefault();
     }
+
+    private static bool SamePlace(KnownEvent known, Place? place)
+        => known.Place is not null && place is not null && TextFolding.PlaceKey(known.Place) == TextFolding.PlaceKey(place.Name);
 
     /// <summary>
     /// Two places can be one incident's when one contains the other: the report names the known place, one of the places

@@ -50,11 +50,11 @@ public sealed class ProductReplayScoreTests
     [SharedCorpusFact(NeedsScorer = true)]
     public async Task Replay_RealReportsC_StaysAboveItsMeasuredScores()
     {
-        // news/c (real reports) was kept closed until its first score, 0.582 / 0.256; measured since 0.764 / 0.533 (1 duplicate).
+        // news/c (real reports) was kept closed until its first score, 0.582 / 0.256; measured since 0.786 / 0.645 (no duplicates).
         var score = await ReplayAsync(SharedCorpus.Articles("news/c"), SharedCorpus.Gold("news/c"));
 
-        Assert.True((double)score.Events["f1"]! >= 0.74 && (int)score.Events["speculation_as_fact"]! == 0, score.Report);
-        Assert.True((double)score.Alerts["f1"]! >= 0.50 && (int)score.Alerts["duplicates"]! <= 1, score.Report);
+        Assert.True((double)score.Events["f1"]! >= 0.76 && (int)score.Events["speculation_as_fact"]! == 0, score.Report);
+        Assert.True((double)score.Alerts["f1"]! >= 0.62 && (int)score.Alerts["duplicates"]! == 0, score.Report);
     }
 
     [SharedCorpusFact(NeedsScorer = true)]

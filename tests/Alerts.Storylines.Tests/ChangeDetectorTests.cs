@@ -89,6 +89,20 @@ public sealed class ChangeDetectorTests
     }
 
     [Fact]
+    public async Task ApplyAsync_AirStrikeAndBorderClashesToldApartInOneArticle_TwoNewIncidents()
+    {
+        var strike = Event(EventType.Airstrike, "2031-05-01", "Aldonia", sentence: "A jet bombed targets in Aldonia.");
+        var clashes = Event(EventType.Attack, "2031-05-01", null, killed: 2, sentence: "Border clashes killed two.")
+            with { Place = new Place("Aldonia-Brevia border", Kind: "border", Within: ["Aldonia", "Brevia"]) };
+
+        var alerts = await Apply(Article("b1", "2031-05-01T18:00:00+00:00", strike, clashes));
+
+        Assert.Equal(2, alerts.Count);
+        Assert.All(alerts, a => Assert.Equal(AlertKind.NewIncident, a.Kind));
+        Assert.Equal(2, alerts.Single(a => a.EventType == EventType.Attack).Killed);
+    }
+
+    [Fact]
     public async Task ApplyAsync_SuspensionRetoldDaysLaterWithNoDayInTheText_NoSecondAlert()
     {
         var first = Assert.Single(await Apply(Article("s1", "2031-05-02T09:00:00+00:00", Event(EventType.TalksSuspended, "2031-05-02", "Orvale", ["Aldonia", "Brevia"]))));
