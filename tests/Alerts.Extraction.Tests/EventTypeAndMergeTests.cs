@@ -264,4 +264,33 @@ public sealed class EventTypeAndMergeTests
     {
         Assert.Empty(TestArticles.Extract("A gas explosion at a restaurant in Lyon killed two people on Monday."));
     }
+    [Fact]
+    public void Extract_DealNamedAfterASea_IsPlacedAtTheCityWhereItWasSigned()
+    {
+        var text = "VALLETTA — Two shipping states said on Monday they had signed the Aegean ferry agreement, ending a long dispute over routes.";
+
+        var deal = Assert.Single(TestArticles.Extract(text), e => e.Type == EventType.Agreement);
+
+        Assert.Equal("Valletta", deal.Place?.Name);
+    }
+
+    [Fact]
+    public void Extract_CountryThatSuspendsTalks_IsAPartyNotTheVenue()
+    {
+        var text = "NAIROBI — Ethiopia suspended its participation in the river talks on Monday, accusing its neighbours of bad faith.";
+
+        var suspended = Assert.Single(TestArticles.Extract(text), e => e.Type == EventType.TalksSuspended);
+
+        Assert.Equal("Nairobi", suspended.Place?.Name);
+        Assert.Contains("Ethiopia", suspended.Actors);
+    }
+
+    [Fact]
+    public void Extract_TwoCountriesAgreeingACeasefire_AreItsParties()
+    {
+        var ceasefire = TestArticles.Single("Ecuador and Peru agreed to a ceasefire on Monday after a week of border fighting.", EventType.Ceasefire);
+
+        Assert.Contains("Ecuador", ceasefire.Actors);
+        Assert.Contains("Peru", ceasefire.Actors);
+    }
 }

@@ -98,6 +98,26 @@ internal sealed class ActorFinder(ActorCatalog catalog, IPlaceSource places, Rul
                         }
                     }
 
+                    // Any other country is a state: "India and Pakistan agreed", "Cambodia's army".
+                    for (var n = Math.Min(4, PlaceFinder.WordsAt(tokens, i, sentence.End)); n >= 1 && !matched; n--)
+                    {
+                        if (places.Lookup(doc.KeyOf(i, i + n)) is [{ Ambiguous: false, Place.Kind: "country" } state, ..])
+                        {
+                            var end = i + n;
+                            var kind = "state";
+                            foreach (var forceEnd in _stateForce.EndsAt(tokens, end, sentence.End))
+                            {
+                                end = forceEnd;
+                                kind = "force";
+                                break;
+                            }
+
+                            found.Add(new ActorMention(i, end, state.Place.Name, kind));
+                            i = end - 1;
+                            matched = true;
+                        }
+                    }
+
                     if (matched)
                     {
                         continue;

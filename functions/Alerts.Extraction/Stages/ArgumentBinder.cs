@@ -343,9 +343,17 @@ internal sealed class ArgumentBinder(RuleBook rules)
             scene.RemoveAll(p => p.IsDateline);
         }
 
+        // Negotiations and their outcomes happen in a city, not on a sea: "the Black Sea grain deal", "talks on the Gulf" name
+        // the subject. A body of water is the venue only when nothing else is named.
+        List<PlaceMention> waters = c.IsIncident ? [] : scene.Where(p => p.Place.IsWater).ToList();
+        scene.RemoveAll(waters.Contains);
+
         // Another trigger between the place and this one owns it ("struck Beirut after talks in Doha").
         bool Owned(PlaceMention p) => live.Any(o => o != c && o.Sentence == sentence && o.IsIncident == c.IsIncident
                                                    && Between(o.HeadStart, c.HeadEnd, p.Start, c.HeadStart, p.End));
+        // Named only nearby, a place is not taken from another kind of event that lies between ("suspended the treaty after
+        // the attack in X").
+        bool Taken(PlaceMention p) => live.Any(o => o != c && o.Sentence == sentence && Between(o.HeadStart, c.HeadEnd, p.Start, c.HeadStart, p.End));
 
         // 1. Attached: a locative preposition after the trigger in its clause, or a modifier right before it.
         var attached = scene.Where(p => !p.Weak || c.IsIncident).Where(p =>
@@ -360,7 +368,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
         // Named nearby, not attached: taken unless the story's main place lies inside it (a country that only holds the scene), or
         // it is a country named without a preposition (a country is a party far more often than a scene).
         bool Coarser(PlaceMention p) => (mainPlace is not null && p.Place.Specificity < mainPlace.Place.Specificity && p.Place.Contains(mainPlace.Place))
-                                        || (c.IsIncident && p.Place.Place.Kind == "country" && !AfterLocative(doc, p.Start, sentence.First));
+                                        || (p.Place.Place.Kind == "country" && !AfterLocative(doc, p.Start, sentence.First));
         // A town in another country than the story's, named without a preposition, is a name that collides with a place
         // ("reported that Nasrallah had been the target" in a story from Beirut).
         bool Foreign(PlaceMention p) => mainPlace is { Place.Place.Country: { Length: > 0 } home } && p.Place.Specificity >= 4
@@ -368,13 +376,13 @@ internal sealed class ArgumentBinder(RuleBook rules)
                                         && !AfterLocative(doc, p.Start, sentence.First);
         if (chosen is null && !attachedOnly)
         {
-            chosen = MostSpecific(scene.Where(p => !p.Weak && p.Start >= clauseStart && p.End <= clauseEnd && !Owned(p) && !Coarser(p) && !Foreign(p) && !(c.IsIncident && AfterSettledParticiple(doc, p))));
+            chosen = MostSpecific(scene.Where(p => !p.Weak && p.Start >= clauseStart && p.End <= clauseEnd && !Taken(p) && !Coarser(p) && !Foreign(p) && !(c.IsIncident && AfterSettledParticiple(doc, p))));
             why = "named in its clause";
         }
 
         if (chosen is null && !attachedOnly)
         {
-            chosen = MostSpecific(scene.Where(p => !p.Weak && !Owned(p) && !Coarser(p) && !Foreign(p) && !(c.IsIncident && AfterSettledParticiple(doc, p))));
+            chosen = MostSpecific(scene.Where(p => !p.Weak && !Taken(p) && !Coarser(p) && !Foreign(p) && !(c.IsIncident && AfterSettledParticiple(doc, p))));
             why = "named in its sentence";
         }
 
@@ -387,6 +395,12 @@ internal sealed class ArgumentBinder(RuleBook rules)
         {
             chosen = places.FirstOrDefault(p => p.IsDateline);
             why = "the dateline";
+        }
+
+        if (chosen is null && waters.Count > 0)
+        {
+            chosen = MostSpecific(waters);
+            why = "named in its sentence";
         }
 
         if (chosen is not null)

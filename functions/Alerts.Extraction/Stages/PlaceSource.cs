@@ -25,6 +25,9 @@ internal sealed record PlaceRef(Place Place, int Specificity, IReadOnlyList<stri
     public static PlaceRef Of(Place place, int specificity, bool ambiguous = false)
         => new(place, specificity, [.. new[] { place.Province, place.Country }.Where(n => !string.IsNullOrEmpty(n) && !string.Equals(n, place.Name, StringComparison.OrdinalIgnoreCase)).Select(n => n!).Distinct()], ambiguous);
 
+    /// <summary>A sea, gulf, strait or other body of water.</summary>
+    public bool IsWater => Place.Kind is "sea" or "water" or "strait" or "gulf";
+
     /// <summary>How specific a kind of place is.</summary>
     public static int SpecificityOf(string? kind) => kind switch
     {
