@@ -376,13 +376,13 @@ internal sealed class ArgumentBinder(RuleBook rules)
                                         && !AfterLocative(doc, p.Start, sentence.First);
         if (chosen is null && !attachedOnly)
         {
-            chosen = MostSpecific(scene.Where(p => !p.Weak && p.Start >= clauseStart && p.End <= clauseEnd && !Taken(p) && !Coarser(p) && !Foreign(p) && !(c.IsIncident && AfterSettledParticiple(doc, p))));
+            chosen = MostSpecific(scene.Where(p => (!p.Weak || (!c.IsIncident && InTown(doc, p))) && p.Start >= clauseStart && p.End <= clauseEnd && !Taken(p) && !Coarser(p) && !Foreign(p) && !(c.IsIncident && AfterSettledParticiple(doc, p))));
             why = "named in its clause";
         }
 
         if (chosen is null && !attachedOnly)
         {
-            chosen = MostSpecific(scene.Where(p => !p.Weak && !Taken(p) && !Coarser(p) && !Foreign(p) && !(c.IsIncident && AfterSettledParticiple(doc, p))));
+            chosen = MostSpecific(scene.Where(p => (!p.Weak || (!c.IsIncident && InTown(doc, p))) && !Taken(p) && !Coarser(p) && !Foreign(p) && !(c.IsIncident && AfterSettledParticiple(doc, p))));
             why = "named in its sentence";
         }
 
@@ -447,6 +447,9 @@ internal sealed class ArgumentBinder(RuleBook rules)
 
     private static bool Between(int head, int from, int placeStart, int to, int placeEnd)
         => (head >= from && head < placeStart) || (head >= placeEnd && head < to);
+
+    /// <summary>"due to open in Velmora": a name right after "in" (no article) is a town a negotiation can sit in; "at the Old Mill" is not.</summary>
+    private static bool InTown(Document doc, PlaceMention p) => p.Start > 0 && doc.Tokens[p.Start - 1].Norm == "in";
 
     private static bool InSpeaker(Candidate c, PlaceMention p)
         => c.Frame is { } f && p.Start >= f.SpeakerStart && p.End <= f.SpeakerEnd;

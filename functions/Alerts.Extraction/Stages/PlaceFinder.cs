@@ -253,7 +253,9 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
         for (var k = 0; k < found.Count; k++)
         {
             var p = found[k].Place;
-            if (p.Containers.Count == 0 && (p.Specificity > home.Specificity || found[k].Weak) && found[k].Rule is not ("gazetteer" or "dateline" or "controlled-area")
+            // "in Ambara" with no article may name a country or a region; "at the Harbour Market" is a spot.
+            var spot = p.Specificity > home.Specificity || (found[k].Weak && found[k].Start > 0 && doc.Tokens[found[k].Start - 1].Norm == "the");
+            if (p.Containers.Count == 0 && spot && found[k].Rule is not ("gazetteer" or "dateline" or "controlled-area")
                 && !string.Equals(p.Name, home.Name, StringComparison.OrdinalIgnoreCase))
             {
                 found[k] = found[k] with { Place = p with { Containers = [home.Name, .. home.Containers] } };
