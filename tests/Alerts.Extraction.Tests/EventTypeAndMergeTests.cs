@@ -293,4 +293,22 @@ public sealed class EventTypeAndMergeTests
         Assert.Contains("Ecuador", ceasefire.Actors);
         Assert.Contains("Peru", ceasefire.Actors);
     }
+    [Fact]
+    public void Extract_HeadlinePlaceInsideTheBodysCountry_IsWhereTheStrikeHit()
+    {
+        var article = TestArticles.Create("Government jets struck rebel depots in Colombia on Monday night, the air force said.") with { Title = "Jets pound depots near Colombia's Tumaco" };
+
+        var strike = Assert.Single(TestArticles.Extractor.Extract(article), e => e.Type == EventType.Airstrike);
+
+        Assert.Equal("Tumaco", strike.Place?.Name);
+    }
+
+    [Fact]
+    public void Extract_GroupVowingToAnswerWithAttacks_IsNotAnAttack()
+    {
+        var events = TestArticles.Extract("The militia said on Monday it would answer with attacks on Western ships wherever they sail.");
+
+        Assert.DoesNotContain(events, e => e.Type == EventType.Attack && e.Modality == Modality.Asserted);
+        Assert.DoesNotContain(events, e => e.Place is not null);
+    }
 }

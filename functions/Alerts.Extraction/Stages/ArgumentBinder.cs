@@ -408,6 +408,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
             c.Place = chosen;
             c.PlaceIsOwn = sentence.Zone != Zone.Headline && why is "attached to the trigger" or "named in its clause" or "named in its sentence";
             c.PlaceIsLoose = why == "named in its sentence";
+            c.PlaceIsAttached = why == "attached to the trigger";
             c.Note(tracing, $"place {chosen.Place.Name}: {why} ({chosen.Rule}{(chosen.Place.Containers.Count > 0 ? ", in " + string.Join(" < ", chosen.Place.Containers) : "")})");
         }
 

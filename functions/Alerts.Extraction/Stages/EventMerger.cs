@@ -170,6 +170,17 @@ internal static class EventMerger
             .Select(g => g.Place!.Place)
             .FirstOrDefault();
 
+    /// <summary>
+    /// "Jets hit launch sites near Yemen's Ras Qutaym" over a body that only says "struck targets in Yemen": the headline's place,
+    /// inside the body's and finer, is where it happened.
+    /// </summary>
+    private static PlaceRef? Refined(List<Candidate> group, PlaceRef? place)
+        => place is null ? null
+            : group.Where(g => g.Sentence.Zone == Zone.Headline && g.PlaceIsAttached && g.Place!.Place.Place.Kind != "border"
+                               && g.Place.Place.Specificity > place.Specificity && place.Contains(g.Place.Place))
+                  .Select(g => g.Place!.Place)
+                  .FirstOrDefault() ?? place;
+
     private static bool Compatible(Document doc, List<Candidate> group, Candidate c, bool strict)
     {
         var first = group[0];
@@ -230,7 +241,7 @@ internal static class EventMerger
             .ThenBy(c => c.Basis switch { DateBasis.Explicit => 0, DateBasis.Relative => 1, _ => 2 })
             .FirstOrDefault();
         var window = group.Select(c => c.Date).FirstOrDefault(d => d is { Day: null });
-        var place = GroupPlace(group) ?? BestPlace(group);
+        var place = Refined(group, GroupPlace(group) ?? BestPlace(group));
         var modality = asserted.Count > 0 ? Modality.Asserted : (reports.Count > 0 ? reports : group).Select(c => c.Modality).MaxBy(ModalityResolver.Rank);
         var recall = group.All(c => c.IsRecall);
 

@@ -98,6 +98,9 @@ internal sealed class Candidate(int id, EventType type, Sentence sentence, int h
     /// <summary>The place was only named elsewhere in the trigger's sentence.</summary>
     public bool PlaceIsLoose { get; set; }
 
+    /// <summary>The place is attached to the trigger ("struck sites near X", "the X shelling").</summary>
+    public bool PlaceIsAttached { get; set; }
+
     public DateMention? Date { get; set; }
 
     public DateOnly? Day { get; set; }

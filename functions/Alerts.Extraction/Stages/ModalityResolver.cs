@@ -60,8 +60,10 @@ internal sealed class ModalityResolver(RuleBook rules)
                     continue;
                 }
 
-                // "could be a response to the strike": a modal's reach over a noun ends at a preposition.
-                if (c.IsNoun && data.Scope == "before" && data.Modality is "hedged" or "future" && Enumerable.Range(m.End, Math.Max(0, c.HeadStart - m.End)).Any(t => IsPreposition(doc, t)))
+                // "could be a response to the strike": a modal's reach over a noun ends at a preposition after a copula ("would
+                // answer with attacks" still plans the attacks).
+                if (c.IsNoun && data.Scope == "before" && data.Modality is "hedged" or "future" && m.End < c.HeadStart && doc.Tokens[m.End].Norm is "be" or "have" or "been"
+                    && Enumerable.Range(m.End, Math.Max(0, c.HeadStart - m.End)).Any(t => IsPreposition(doc, t)))
                 {
                     continue;
                 }

@@ -63,7 +63,8 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
                     }
 
                     var place = candidates[0];
-                    if (n == 1 && _geoNouns.Contains(tokens[i].Norm))
+                    // "the Valley", "Western warships": a common noun of geography or a direction alone is no place.
+                    if (n == 1 && (_geoNouns.Contains(tokens[i].Norm) || _directions.Contains(tokens[i].Norm)))
                     {
                         continue;
                     }
