@@ -311,4 +311,12 @@ public sealed class EventTypeAndMergeTests
         Assert.DoesNotContain(events, e => e.Type == EventType.Attack && e.Modality == Modality.Asserted);
         Assert.DoesNotContain(events, e => e.Place is not null);
     }
+    [Fact]
+    public void Extract_AttackOnAnArmyPost_KeepsThePlaceAfterThePost()
+    {
+        // "post" is a noun here, not a verb of saying that would open a reported clause.
+        var e = TestArticles.Single("Gunmen attacked an army post at Korvanu on Saturday, 40 km from Djibo.", EventType.Attack);
+
+        Assert.Equal("Korvanu", e.Place?.Name);
+    }
 }
