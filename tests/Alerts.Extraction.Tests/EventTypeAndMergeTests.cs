@@ -319,4 +319,22 @@ public sealed class EventTypeAndMergeTests
 
         Assert.Equal("Korvanu", e.Place?.Name);
     }
+    [Fact]
+    public void Extract_KnownWordInsideALongerUnknownName_IsNotThatWordsPlace()
+    {
+        var e = TestArticles.Single("On Thursday a car bomb blew up beside the market of Qasr Velina, killing two people.", EventType.Attack);
+
+        Assert.Equal("Qasr Velina", e.Place?.Name);
+    }
+
+    [Fact]
+    public void Extract_UnknownTownInAStoryAboutOneRegion_LiesInThatRegion()
+    {
+        var text = "Jets struck the town of Mek Daro on Tuesday, killing 30 people. Aid groups in Tigray said the toll could rise as fighting in Tigray spread.";
+
+        var e = TestArticles.Single(text, EventType.Airstrike);
+
+        Assert.Equal("Mek Daro", e.Place?.Name);
+        Assert.Contains("Tigray", e.Place!.Within ?? []);
+    }
 }

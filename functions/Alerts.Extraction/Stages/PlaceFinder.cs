@@ -80,6 +80,12 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
                         break;
                     }
 
+                    // "Qasr Zenata", "Tarin Kot": one word of a longer name the gazetteer does not know is not that word's place.
+                    if (n == 1 && sentence.Zone != Zone.Headline && StartsLongerName(tokens, i + 1, sentence.End))
+                    {
+                        break;
+                    }
+
                     found.Add(new PlaceMention(i, i + n, place, "gazetteer"));
                     i += n - 1;
                     break;
@@ -230,6 +236,7 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
 
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         PlaceInHome(doc, found);
+        PlaceInArea(found);
         Publish(doc, found);
         return found;
     }
@@ -260,6 +267,35 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
                 && !string.Equals(p.Name, home.Name, StringComparison.OrdinalIgnoreCase))
             {
                 found[k] = found[k] with { Place = p with { Containers = [home.Name, .. home.Containers] } };
+            }
+        }
+    }
+
+    /// <summary>
+    /// "an air strike on the town of Adi Kelem … in Ethiopia's Tigray region": a town the gazetteer does not know, named with
+    /// nothing around it, lies in the region or country the article names most (at least twice, more than any other).
+    /// </summary>
+    private static void PlaceInArea(List<PlaceMention> found)
+    {
+        var areas = found.Where(p => !p.NotScene && p.Rule == "gazetteer" && p.Place.Specificity <= 3 && p.Place.Place.Kind != "border")
+            .GroupBy(p => p.Place.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(g => (Place: g.First().Place, Count: g.Count()))
+            .OrderByDescending(g => g.Count)
+            .ThenByDescending(g => g.Place.Specificity)
+            .ToList();
+        if (areas.Count == 0 || areas[0].Count < 2 || (areas.Count > 1 && areas[1].Count == areas[0].Count && !areas[1].Place.Contains(areas[0].Place) && !areas[0].Place.Contains(areas[1].Place)))
+        {
+            return;
+        }
+
+        var area = areas[0].Place;
+        for (var k = 0; k < found.Count; k++)
+        {
+            var p = found[k].Place;
+            if (p.Containers.Count == 0 && p.Specificity > area.Specificity && found[k].Rule is not ("gazetteer" or "dateline" or "controlled-area" or "introduced")
+                && !string.Equals(p.Name, area.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                found[k] = found[k] with { Place = p with { Containers = [area.Name, .. area.Containers] } };
             }
         }
     }
@@ -345,6 +381,19 @@ internal sealed class PlaceFinder(IPlaceSource source, RuleBook rules)
         var before = tokens[i - 1];
         return before.IsCapitalized && before.IsWord && !before.Is(TokenFlags.AllCaps) && !_notNames.Contains(before.Norm) && !_directions.Contains(before.Norm)
                && !found.Any(p => p.End == i) && source.Demonym(before.Norm) is null && !_geoNouns.Contains(before.Norm);
+    }
+
+    /// <summary>A capitalised word after a name that no place starts with and that is no word of geography or of a facility.</summary>
+    private bool StartsLongerName(List<Token> tokens, int next, int end)
+    {
+        if (next >= end)
+        {
+            return false;
+        }
+
+        var t = tokens[next];
+        return t.IsCapitalized && t.IsWord && !t.Is(TokenFlags.AllCaps) && !t.Is(TokenFlags.Hyphenated) && !_notNames.Contains(t.Norm) && !_geoNouns.Contains(t.Norm)
+               && !_directions.Contains(t.Norm) && !_facilityWords.Contains(t.Norm) && source.Demonym(t.Norm) is null && source.LongestFrom(t.Norm) == 0;
     }
 
     private bool CanStartName(List<Token> tokens, int i, int end)
