@@ -337,4 +337,11 @@ public sealed class EventTypeAndMergeTests
         Assert.Equal("Mek Daro", e.Place?.Name);
         Assert.Contains("Tigray", e.Place!.Within ?? []);
     }
+    [Fact]
+    public void Extract_CaptureRecalledInASinceClause_IsNotDatedByTheMeetingsDay()
+    {
+        var text = "Delegations met on Monday for the first time since the rebels overran the northern half of the city, opening talks mediated by the UN.";
+
+        Assert.DoesNotContain(TestArticles.Extract(text), e => e.Type == EventType.Attack && e.Date == new DateOnly(2026, 5, 4));
+    }
 }

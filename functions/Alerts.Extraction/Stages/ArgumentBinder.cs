@@ -610,7 +610,10 @@ internal sealed class ArgumentBinder(RuleBook rules)
             said = true;
         }
 
-        if (chosen is null && !c.IsRecall)
+        // A happening a "since" clause goes back to ("for the first time since rebels overran the city") is not dated by the
+        // main clause's day (what an "after" clause tells may well be of that day).
+        var sinceClause = c.IsReference && doc.Tokens[clauseStart].Norm == "since";
+        if (chosen is null && !c.IsRecall && !sinceClause)
         {
             // Not a day of a time clause ("since the truce was renewed on 25 February"): it dates another happening.
             chosen = inSentence.Where(d => !d.IsSaid && !OtherParticiple(d) && Mine(d) && !others.Any(o => sentence.ClauseOf(o.HeadStart) == sentence.ClauseOf(d.Start))
