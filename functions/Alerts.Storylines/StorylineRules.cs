@@ -74,7 +74,7 @@ internal static class StorylineRules
         // An unverified report of a past incident is remembered, never alerted: a later certain report of it takes its day.
         foreach (var e in events.Where(e => e.IsHedged && IsIncident(e.Type) && e.Date is { } d && (published is null || d <= published) && e.Place is not null))
         {
-            if (Find(doc, e, options.IncidentWindowDays, new HashSet<KnownEvent>()) is null)
+            if (Find(doc, e, options.IncidentWindowDays, new HashSet<KnownEvent>(), []) is null)
             {
                 var unconfirmed = Create(doc, e, article, isHistory: false);
                 unconfirmed.IsUnconfirmed = true;
@@ -88,7 +88,8 @@ internal static class StorylineRules
         var toldApart = new HashSet<KnownEvent>(ReferenceEqualityComparer.Instance);
 
         // Dated reports first, so an undated report in the same article can be recognised as one of them.
-        foreach (var e in events.Where(e => e.IsAsserted).OrderBy(e => e.Date is null))
+        var asserted = events.Where(e => e.IsAsserted).OrderBy(e => e.Date is null).ToList();
+        foreach (var e in asserted)
         {
             doc.Place ??= e.Place?.Name;
             if (e.Place?.Name is { } place && !doc.Places.Any(p => TextFolding.PlaceKey(p) == TextFolding.PlaceKey(place)))
@@ -118,7 +119,7 @@ internal static class StorylineRules
             }
 
             var isBackgroundReport = e.IsBackground || (published is { } day && e.Date is { } d && day.DayNumber - d.DayNumber > options.BackgroundDays);
-            var known = Find(doc, e, options.IncidentWindowDays, toldApart);
+            var known = Find(doc, e, options.IncidentWindowDays, toldApart, asserted);
             if (known is { IsUnconfirmed: true })
             {
                 // The first certain report of an incident known only unverified: now it is news.
@@ -209,7 +210,7 @@ internal static class StorylineRules
     /// report with a window ("this week") matches a known day inside it; an undated report without one needs shared actors,
     /// weapons or figures, or else repeats the latest compatible one.
     /// </summary>
-    private static KnownEvent? Find(StorylineDocument doc, ArticleEvent e, int windowDays, IReadOnlySet<KnownEvent> toldApart)
+    private static KnownEvent? Find(StorylineDocument doc, ArticleEvent e, int windowDays, IReadOnlySet<KnownEvent> toldApart, IReadOnlyList<ArticleEvent> siblings)
     {
         var family = EventTypeInfo.Of(e.Type).Family;
         var isStatus = StatusOf(e.Type) is not null;
@@ -219,8 +220,11 @@ internal static class StorylineRules
             .ToList();
         if (e.Date is { } date)
         {
+            // "14 killed on Wednesday … a day after 12 died on Tuesday": when the article also tells of the known day itself, this is
+            // another incident, not that one a day off.
+            bool ToldOnItsDay(KnownEvent k) => siblings.Any(o => o != e && o.Date == k.Date && o.Date != date && o.Type == e.Type && k.Type == e.Type);
             var dated = candidates
-                .Where(k => k.Date is { } kd && Math.Abs(kd.DayNumber - date.DayNumber) <= windowDays)
+                .Where(k => k.Date is { } kd && Math.Abs(kd.DayNumber - date.DayNumber) <= windowDays && !ToldOnItsDay(k))
                 .OrderBy(k => Math.Abs(k.Date!.Value.DayNumber - date.DayNumber))
                 .ThenBy(k => k.Type == e.Type ? 0 : 1)
                 .FirstOrDefault();

@@ -73,6 +73,20 @@ public sealed class ChangeDetectorTests
     }
 
     [Fact]
+    public async Task ApplyAsync_SecondAttackTheNextDayToldBesideTheFirst_NewIncidentNotATollRise()
+    {
+        await Apply(Article("a1", "2031-05-01T20:00:00+00:00", Event(EventType.Attack, "2031-05-01", "Lake Ostrel", killed: 9, sentence: "Blasts at the lake killed nine.")));
+
+        var alerts = await Apply(Article("a2", "2031-05-02T20:00:00+00:00",
+            Event(EventType.Attack, "2031-05-02", "Lake Ostrel", killed: 4, sentence: "A second wave of blasts killed four on Thursday."),
+            Event(EventType.Attack, "2031-05-01", "Lake Ostrel", killed: 9, sentence: "The blasts a day earlier had killed nine.")));
+
+        var alert = Assert.Single(alerts);
+        Assert.Equal(AlertKind.NewIncident, alert.Kind);
+        Assert.Equal("attack|2031-05-02|Lake Ostrel", alert.EventKey);
+    }
+
+    [Fact]
     public async Task ApplyAsync_TollRisenAWeekLaterWithNoDayInTheText_CasualtiesUpdateOfTheKnownIncident()
     {
         await Apply(Article("a1", "2031-05-02T09:00:00+00:00", Event(EventType.Attack, "2031-04-27", "Tarvel", killed: 40, sentence: "Forty died as the town fell.")));
