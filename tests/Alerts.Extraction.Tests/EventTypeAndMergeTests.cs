@@ -344,4 +344,11 @@ public sealed class EventTypeAndMergeTests
 
         Assert.DoesNotContain(TestArticles.Extract(text), e => e.Type == EventType.Attack && e.Date == new DateOnly(2026, 5, 4));
     }
+    [Fact]
+    public void Extract_PauseToldInAWhenClauseOfSaying_IsDatedByTheDayTheClauseDescribes()
+    {
+        var text = "The hostage talks have gone nowhere since 28 April, when Norway said it was pausing its mediation.";
+
+        Assert.Contains(TestArticles.Extract(text), e => e.Type == EventType.TalksSuspended && e.Date == new DateOnly(2026, 4, 28));
+    }
 }

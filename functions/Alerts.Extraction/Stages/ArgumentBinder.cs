@@ -592,8 +592,12 @@ internal sealed class ArgumentBinder(RuleBook rules)
         var chosen = inClause;
         var why = "in its clause";
         // "since 11 January, when a drone hit a carrier": a 'when' clause tells what happened on the day just before it.
-        if (chosen is null && doc.Tokens[clauseStart].Norm == "when"
-            && inSentence.LastOrDefault(d => d.End <= clauseStart && clauseStart - d.End <= 1) is { } described)
+        // The 'when' may open the clause of a verb of saying that governs this one ("…, when Qatar said it was pausing its mediation").
+        var whenStart = doc.Tokens[clauseStart].Norm == "when" ? clauseStart
+            : c.Frame is { } governing && governing.SpeakerStart > sentence.First && doc.Tokens[sentence.ClauseOf(governing.Start).Start].Norm == "when"
+                ? sentence.ClauseOf(governing.Start).Start : -1;
+        if (chosen is null && whenStart >= 0
+            && inSentence.LastOrDefault(d => d.End <= whenStart && whenStart - d.End <= 1) is { } described)
         {
             chosen = described;
             why = "the day its 'when' clause describes";
