@@ -351,4 +351,11 @@ public sealed class EventTypeAndMergeTests
 
         Assert.Contains(TestArticles.Extract(text), e => e.Type == EventType.TalksSuspended && e.Date == new DateOnly(2026, 4, 28));
     }
+    [Fact]
+    public void Extract_PartyRejoiningForThatRound_TakesTheDayTheRoundBegan()
+    {
+        var text = "The last round of negotiations began in Nairobi on 20 April. Kenya, which had paused its mediation in March, rejoined for that round.";
+
+        Assert.Contains(TestArticles.Extract(text), e => e.Type == EventType.TalksResumed && e.Date == new DateOnly(2026, 4, 20));
+    }
 }

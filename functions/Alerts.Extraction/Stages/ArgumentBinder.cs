@@ -24,6 +24,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
     private readonly WordClass _timeOpeners = rules.Lexicon.Class("time_opener");
     private readonly WordClass _prepositions = rules.Lexicon.Class("preposition");
     private readonly WordClass _deals = rules.Lexicon.Class("deal_noun");
+    private readonly WordClass _talksNouns = rules.Lexicon.Class("talks_noun");
     private readonly WordClass _ceasefires = rules.Lexicon.Class("ceasefire_noun");
     private readonly WordClass _groundMeans = rules.Lexicon.Class("ground_means");
     private readonly WordClass _weapon = rules.Lexicon.Class("weapon");
@@ -132,7 +133,11 @@ internal sealed class ArgumentBinder(RuleBook rules)
         {
             var first = doc.Tokens[c.Sentence.First].Norm;
             var second = c.Sentence.First + 1 < c.Sentence.End ? doc.Tokens[c.Sentence.First + 1].Norm : "";
-            if (!_anaphors.Contains(first) && !(first is "the" or "under" && (_deals.Contains(second) || _ceasefires.Contains(second))))
+            // "… rejoined for that round": the head points back to the session told before.
+            var reach = Math.Min(c.Sentence.ClauseOf(c.HeadStart).End, c.HeadEnd + 4);
+            var pointsBack = Enumerable.Range(c.HeadStart, Math.Max(0, reach - c.HeadStart - 1))
+                .Any(t => doc.Tokens[t].Norm is "that" or "this" && _talksNouns.Contains(doc.Tokens[t + 1].Norm));
+            if (!pointsBack && !_anaphors.Contains(first) && !(first is "the" or "under" && (_deals.Contains(second) || _ceasefires.Contains(second))))
             {
                 continue;
             }
