@@ -358,4 +358,15 @@ public sealed class EventTypeAndMergeTests
 
         Assert.Contains(TestArticles.Extract(text), e => e.Type == EventType.TalksResumed && e.Date == new DateOnly(2026, 4, 20));
     }
+    [Fact]
+    public void Extract_TroopsInjuredInADroneAttack_AreNotItsPerpetrators()
+    {
+        var article = TestArticles.Create("Three Italian soldiers were hurt on Monday when a drone hit the Camp Loma base, hours after the strike on a depot nearby, the ministry said.")
+            with { Title = "Three Italian troops injured in drone attack on Camp Loma base" };
+
+        var attack = Assert.Single(TestArticles.Extractor.Extract(article), e => e.Injured == 3);
+
+        Assert.DoesNotContain("Italy", attack.Actors);
+        Assert.Equal(EventType.Attack, attack.Type);
+    }
 }

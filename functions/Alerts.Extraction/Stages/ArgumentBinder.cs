@@ -236,6 +236,12 @@ internal sealed class ArgumentBinder(RuleBook rules)
             return claimed;
         }
 
+        // "Four US troops injured in a drone attack": who was killed or hurt is not who struck.
+        if (tokens[c.HeadStart].Norm is "killed" or "injured" or "wounded" or "hurt" or "died" or "dead")
+        {
+            return null;
+        }
+
         var before = actors.LastOrDefault(a => a.End <= c.HeadStart && a.Start >= clauseStart);
         if (before is null || (before.Start > 0 && _targetPrep.Contains(tokens[before.Start - 1].Norm)))
         {
@@ -244,8 +250,8 @@ internal sealed class ArgumentBinder(RuleBook rules)
 
         if (c.IsNoun)
         {
-            // "a US drone strike", "Israel's strikes": the actor modifies the noun.
-            return c.HeadStart - before.End <= 3 ? before : null;
+            // "a US drone strike", "Israel's strikes": the actor modifies the noun ("US troops injured in a drone attack" does not).
+            return c.HeadStart - before.End <= 3 && !Enumerable.Range(before.End, c.HeadStart - before.End).Any(t => _prepositions.Contains(tokens[t].Norm) && tokens[t].Norm != "to") ? before : null;
         }
 
         // A passive between the actor and the trigger: the actor was hit.
@@ -299,7 +305,7 @@ internal sealed class ArgumentBinder(RuleBook rules)
 
     /// <summary>The story's headline or lede reports an air strike: its missiles and drones with no other agent are that strike's.</summary>
     private bool StoryStrikesFromTheAir(Candidate c)
-        => _live.Any(o => o.Type == EventType.Airstrike && o.Sentence.Story == c.Sentence.Story && o.Sentence.Zone is Zone.Lede or Zone.Headline && o.Modality == Modality.Asserted);
+        => _live.Any(o => o.Type == EventType.Airstrike && !o.IsReference && o.Sentence.Story == c.Sentence.Story && o.Sentence.Zone is Zone.Lede or Zone.Headline && o.Modality == Modality.Asserted);
 
     /// <summary>"its jets' attack", "a warplane raid": aircraft named right before an attack noun struck from the air.</summary>
     private bool AirMeansBefore(Document doc, Candidate c)
