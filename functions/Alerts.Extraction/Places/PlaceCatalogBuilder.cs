@@ -133,11 +133,11 @@ internal sealed class PlaceCatalogBuilder
                 $"o:{++_overlayCount}",
                 name,
                 kind,
-                kind == PlaceKind.Country ? name : country?.Name ?? place.Country,
-                kind == PlaceKind.Region ? name : region?.Name ?? place.Province,
+                Intern(kind == PlaceKind.Country ? name : country?.Name ?? place.Country),
+                Intern(kind == PlaceKind.Region ? name : region?.Name ?? place.Province),
                 0,
                 0,
-                parent is null ? [] : [parent.Id, .. parent.Parents],
+                parent is null ? "" : string.Join(',', [parent.Id, .. parent.Parents]),
                 [],
                 _ambiguity.ContainsKey(TextFolding.Key(name)),
                 minor: false,
@@ -174,12 +174,12 @@ internal sealed class PlaceCatalogBuilder
             line[fields[0]],
             name,
             kind,
-            kind == PlaceKind.Country ? name.ToString() : NameOf(line[fields[6]]),
-            kind == PlaceKind.Region ? name.ToString() : NameOf(line[fields[7]]),
+            kind == PlaceKind.Country ? _tier.Intern(name) : NameOf(line[fields[6]]),
+            kind == PlaceKind.Region ? _tier.Intern(name) : NameOf(line[fields[7]]),
             ParseNumber(line[fields[3]]),
             ParseNumber(line[fields[4]]),
-            Strings(line[fields[5]], ','),
-            Strings(line[fields[10]], '|'),
+            line[fields[5]],
+            Demonyms(line[fields[10]]),
             ambiguous,
             line[fields[8]].Contains('m'),
             fromOverlay: false);
@@ -194,19 +194,30 @@ internal sealed class PlaceCatalogBuilder
     private PlaceEntry? First(string key, Func<PlaceEntry, bool> match)
         => _tier.Building(key).OrderBy(e => e, Comparer<PlaceEntry>.Create(PlaceCatalog.ByProminence)).FirstOrDefault(match);
 
-    /// <summary>The name of the place of an id, in this tier or the one it lies in; null when none or unknown.</summary>
-    private string? NameOf(ReadOnlySpan<char> id) => id.IsEmpty ? null : _tier.NameOf(id) ?? _outer?.NameOf(id);
+    /// <summary>The number of the name of the place of an id (in this tier or the one it lies in) among the tier's shared
+    /// strings; -1 when there is no id or no such place.</summary>
+    private int NameOf(ReadOnlySpan<char> id)
+    {
+        if (!id.IsEmpty && (_tier.TryGetName(id, out var name) || (_outer is not null && _outer.TryGetName(id, out name))))
+        {
+            return _tier.Intern(name);
+        }
 
-    private static string[] Strings(ReadOnlySpan<char> field, char separator)
+        return -1;
+    }
+
+    private int Intern(string? text) => text is null ? -1 : _tier.Intern(text);
+
+    private static string[] Demonyms(ReadOnlySpan<char> field)
     {
         if (field.IsEmpty)
         {
             return [];
         }
 
-        var result = new string[field.Count(separator) + 1];
+        var result = new string[field.Count('|') + 1];
         var n = 0;
-        foreach (var part in field.Split(separator))
+        foreach (var part in field.Split('|'))
         {
             result[n++] = field[part].ToString();
         }

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Runtime.InteropServices;
 
 namespace Alerts.Extraction.Places;
 
@@ -16,6 +15,7 @@ internal sealed class PlaceTier
     private readonly TextList _names;
     private readonly List<string> _strings = [];
     private Dictionary<string, int>? _stringNumbers = new(StringComparer.Ordinal);
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _stringNumbersBySpan;
     private readonly KeyIndex _ancestorIds;
     private readonly List<int> _ancestors;
     private readonly List<string[]> _demonymLists = [];
@@ -33,6 +33,7 @@ internal sealed class PlaceTier
         _ancestorIds = new(capacity);
         _ancestors = new(capacity * 4);
         _nameIndex = new(capacity * 3 / 2);
+        _stringNumbersBySpan = _stringNumbers.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Every entry, in file order (made on first use).</summary>
@@ -71,13 +72,39 @@ internal sealed class PlaceTier
         return made;
     }
 
-    /// <summary>The name of the place of an id, or null.</summary>
-    public string? NameOf(ReadOnlySpan<char> id) => _ids.IndexOf(id) is var row and >= 0 ? _names.GetString(_rows[row].Name) : null;
+    /// <summary>Whether the tier holds a place of that id, and its name.</summary>
+    public bool TryGetName(ReadOnlySpan<char> id, out ReadOnlySpan<char> name)
+    {
+        var row = _ids.IndexOf(id);
+        name = row < 0 ? default : _names[_rows[row].Name];
+        return row >= 0;
+    }
+
+    /// <summary>The number of a country or region name in the tier's shared strings (added when new); -1 for none.</summary>
+    internal int Intern(ReadOnlySpan<char> text)
+    {
+        if (_stringNumbers is null)
+        {
+            throw new InvalidOperationException("The tier is frozen.");
+        }
+
+        if (!_stringNumbersBySpan.TryGetValue(text, out var number))
+        {
+            number = _strings.Count;
+            _strings.Add(text.ToString());
+            _stringNumbersBySpan[text] = number;
+        }
+
+        return number;
+    }
 
     /// <summary>Adds a place; its row number.</summary>
+    /// <param name="country">The number of its country's name (<see cref="Intern"/>), or -1.</param>
+    /// <param name="region">The number of its region's name, or -1.</param>
+    /// <param name="ancestors">The ids of every place that contains it, innermost first, separated by commas.</param>
     internal int Add(
-        ReadOnlySpan<char> id, ReadOnlySpan<char> name, PlaceKind kind, string? country, string? region, long population, long prominence,
-        IEnumerable<string> ancestors, string[] demonyms, bool ambiguous, bool minor, bool fromOverlay)
+        ReadOnlySpan<char> id, ReadOnlySpan<char> name, PlaceKind kind, int country, int region, long population, long prominence,
+        ReadOnlySpan<char> ancestors, string[] demonyms, bool ambiguous, bool minor, bool fromOverlay)
     {
         var row = _ids.Add(id, out var added);
         if (!added)
@@ -86,9 +113,9 @@ internal sealed class PlaceTier
         }
 
         var start = _ancestors.Count;
-        foreach (var ancestor in ancestors)
+        foreach (var part in ancestors.IsEmpty ? default : ancestors.Split(','))
         {
-            _ancestors.Add(_ancestorIds.Add(ancestor, out _));
+            _ancestors.Add(_ancestorIds.Add(ancestors[part], out _));
         }
 
         var demonymList = -1;
@@ -106,7 +133,7 @@ internal sealed class PlaceTier
         }
 
         var flags = (ambiguous ? PlaceFlags.Ambiguous : 0) | (minor ? PlaceFlags.Minor : 0) | (fromOverlay ? PlaceFlags.FromOverlay : 0);
-        _rows.Add(new PlaceRow(_names.Add(name), Intern(country), Intern(region), population, prominence, start, _ancestors.Count - start, demonymList, kind, flags));
+        _rows.Add(new PlaceRow(_names.Add(name), country, region, population, prominence, start, _ancestors.Count - start, demonymList, kind, flags));
         return row;
     }
 
@@ -138,6 +165,7 @@ internal sealed class PlaceTier
         _names.Trim();
         _ancestorIds.Trim();
         _stringNumbers = null;
+        _stringNumbersBySpan = default;
         (_firstWords, _longest) = LongestByFirstWord(_nameIndex.Keys);
         _entries = new PlaceEntry?[_rows.Count];
     }
@@ -224,25 +252,6 @@ internal sealed class PlaceTier
         }
 
         return entries;
-    }
-
-    /// <summary>Country and region names repeat across many places: each is kept once.</summary>
-    private int Intern(string? text)
-    {
-        if (text is null)
-        {
-            return -1;
-        }
-
-        var numbers = _stringNumbers ?? throw new InvalidOperationException("The tier is frozen.");
-        ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, text, out var exists);
-        if (!exists)
-        {
-            number = _strings.Count;
-            _strings.Add(text);
-        }
-
-        return number;
     }
 
     private string? String(int number) => number < 0 ? null : _strings[number];
