@@ -27,8 +27,9 @@ internal static class LocalConfiguration
         builder.AddInMemoryCollection(Defaults(Environment.GetEnvironmentVariable("AZURITE_BLOB_PORT"), Environment.GetEnvironmentVariable("AZURITE_QUEUE_PORT")));
         builder.AddInMemoryCollection(HostJsonExtensions(hostJsonPath));
 
-        // Locally one blob and eight messages at a time (two blobs at once were no faster on 2 cores and took 100 MB more);
-        // articles are applied in name order
+        // Locally one blob and eight messages at a time (two blobs at once were no faster on 2 cores and took 100 MB more),
+        // and an idle queue is polled at least every 250 ms (host.json's 2 s saves transactions in Azure; locally each of the
+        // three hops from a dropped file to its alert would wait up to that long); articles are applied in name order
         // (NameOrder), so a folder dropped in name order reads as a timeline (in Azure, the host.json values hold). The engine retries a failed blob at once (its blob
         // queue releases with no visibility timeout), so locally a failing blob is retried in place with exponential back-off
         // (1 s doubling to 16 s, four times) before it goes back to the queue, where poisonBlobThreshold counts the rounds.
@@ -37,6 +38,7 @@ internal static class LocalConfiguration
             [$"{ExtensionsSection}:blobs:maxDegreeOfParallelism"] = "1",
             [$"{ExtensionsSection}:queues:batchSize"] = "8",
             [$"{ExtensionsSection}:queues:newBatchThreshold"] = "4",
+            [$"{ExtensionsSection}:queues:maxPollingInterval"] = "00:00:00.250",
             [$"{RetrySection}:strategy"] = "exponentialBackoff",
             [$"{RetrySection}:maxRetryCount"] = "4",
             [$"{RetrySection}:minimumInterval"] = "00:00:01",

@@ -1,5 +1,6 @@
 using Alerts.Core;
 using Alerts.Delivery;
+using Azure.Storage.Blobs;
 using Microsoft.Azure.WebJobs;
 
 namespace Alerts.LocalHost;
@@ -21,15 +22,20 @@ public sealed class LocalTriggers(
     IArticleOrder order,
     LocalWork work)
 {
+    /// <summary>
+    /// Binds the blob's client, not a stream: the engine's stream binding reads the blob's properties before opening it, where one
+    /// download answers with its length and content (an unsafe name is never read at all).
+    /// </summary>
     [FunctionName("ExtractArticleEvents")]
     public async Task ExtractArticleEvents(
-        [BlobTrigger(PipelineNames.ArticlesPath)] Stream blob,
+        [BlobTrigger(PipelineNames.ArticlesPath)] BlobClient blob,
         string name,
         [Queue(PipelineNames.ArticleEventsQueue)] IAsyncCollector<string> articleEvents,
         CancellationToken cancellationToken)
     {
         using var _ = work.Begin();
-        if (await intake.ProcessAsync(name, blob, cancellationToken) is { } message)
+        using var download = BlobNames.Problem(name) is null ? (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value : null;
+        if (await intake.ProcessAsync(name, download?.Content ?? Stream.Null, cancellationToken) is { } message)
         {
             await articleEvents.AddAsync(message, cancellationToken);
         }

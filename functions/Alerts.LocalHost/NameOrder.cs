@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -25,10 +26,19 @@ public sealed partial class NameOrder(
 {
     public const string Path = "article-order.json";
 
+    /// <summary>How often the stored state is read while an earlier article is being applied by another host (or not yet taken).</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How often it is read while the earlier article is being applied by this host, which signals its completion in memory:
+    /// only a safety net (the application failed here and another host took it over), so waiting articles don't read the
+    /// store ten times a second each.
+    /// </summary>
+    private static readonly TimeSpan LocalPollInterval = TimeSpan.FromSeconds(2);
 
     private readonly SemaphoreSlim _listing = new(1, 1);
     private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, byte> _applyingHere = new(StringComparer.Ordinal);
     private string[] _names = [];
     private Snapshot _last = new(new ArticleOrderState(), null);
     private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -36,6 +46,7 @@ public sealed partial class NameOrder(
     public async Task WaitTurnAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
+        _applyingHere.TryAdd(name, 0);
         if (Array.BinarySearch(_names, name, StringComparer.Ordinal) < 0)
         {
             await ListAsync(cancellationToken);
@@ -65,7 +76,7 @@ public sealed partial class NameOrder(
                 continue;
             }
 
-            var poll = Task.Delay(PollInterval, timeProvider, cancellationToken);
+            var poll = Task.Delay(_applyingHere.ContainsKey(before) ? LocalPollInterval : PollInterval, timeProvider, cancellationToken);
             fromStore = await Task.WhenAny(progress, poll) == poll;
             cancellationToken.ThrowIfCancellationRequested();
         }
@@ -104,6 +115,11 @@ public sealed partial class NameOrder(
             {
                 await ReadAsync(cancellationToken);
             }
+        }
+
+        foreach (var name in done)
+        {
+            _applyingHere.TryRemove(name, out _);
         }
 
         Interlocked.Exchange(ref _progress, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();

@@ -45,6 +45,23 @@ public sealed class NameOrderTests
         Assert.Empty(state.Done);
     }
 
+    [Fact]
+    public async Task WaitTurnAsync_EarlierNameBeingAppliedHere_WaitsForItWithoutReadingTheStore()
+    {
+        await using var storage = await StorageAsync("a.txt", "b.txt");
+        var reads = new CountingStore(storage.State);
+        var order = storage.Order(TimeSpan.FromMinutes(1), reads);
+        await order.WaitTurnAsync("a.txt", CancellationToken.None);
+
+        var turn = order.WaitTurnAsync("b.txt", CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(turn.IsCompleted, "b.txt got its turn while a.txt was being applied");
+        Assert.Equal(0, reads.Reads);
+
+        await order.CompleteAsync("a.txt", CancellationToken.None);
+        await turn.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
     private static async Task<Storage> StorageAsync(params string[] names)
     {
         var azurite = new IsolatedAzurite();
@@ -61,10 +78,10 @@ public sealed class NameOrderTests
 
     private sealed class Storage(IsolatedAzurite azurite, LocalHostRun run) : IAsyncDisposable
     {
-        private IDocumentStore State => run.Services.GetRequiredService<IDocumentStore>();
+        public IDocumentStore State => run.Services.GetRequiredService<IDocumentStore>();
 
-        public NameOrder Order(TimeSpan maxWait) => new(
-            run.Services.GetRequiredService<BlobServiceClient>(), State, Options.Create(new ArticleOrderOptions { MaxWait = maxWait }),
+        public NameOrder Order(TimeSpan maxWait, IDocumentStore? store = null) => new(
+            run.Services.GetRequiredService<BlobServiceClient>(), store ?? State, Options.Create(new ArticleOrderOptions { MaxWait = maxWait }),
             TimeProvider.System, NullLogger<NameOrder>.Instance);
 
         public async Task<ArticleOrderState> StateAsync()
@@ -75,6 +92,27 @@ public sealed class NameOrderTests
             run.Dispose();
             await azurite.DisposeAsync();
         }
+    }
+
+    /// <summary>Counts the reads of the order's state document.</summary>
+    private sealed class CountingStore(IDocumentStore inner) : IDocumentStore
+    {
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public Task<StoredDocument?> GetAsync(string path, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _reads);
+            return inner.GetAsync(path, cancellationToken);
+        }
+
+        public Task<string> PutAsync(string path, BinaryData content, WriteCondition condition, CancellationToken cancellationToken)
+            => inner.PutAsync(path, content, condition, cancellationToken);
+
+        public IAsyncEnumerable<string> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
+
+        public Task<bool> DeleteAsync(string path, CancellationToken cancellationToken) => inner.DeleteAsync(path, cancellationToken);
     }
 }
 

@@ -23,15 +23,11 @@ public sealed class PlaceCatalog
 
     private readonly PlaceTier _main;
     private readonly Lazy<PlaceTier> _minor;
-    private readonly Dictionary<string, PlaceEntry[]>.AlternateLookup<ReadOnlySpan<char>> _names;
-    private readonly Dictionary<string, PlaceEntry[]>.AlternateLookup<ReadOnlySpan<char>> _demonyms;
     private readonly Dictionary<string, NameAmbiguity>.AlternateLookup<ReadOnlySpan<char>> _ambiguity;
 
     private PlaceCatalog(PlaceTier main, Dictionary<string, NameAmbiguity> ambiguity)
     {
         _main = main;
-        _names = main.Names.GetAlternateLookup<ReadOnlySpan<char>>();
-        _demonyms = main.Demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
         _ambiguity = ambiguity.GetAlternateLookup<ReadOnlySpan<char>>();
         _minor = new(() => LoadMinor(main, ambiguity), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -47,16 +43,16 @@ public sealed class PlaceCatalog
     public IReadOnlyList<PlaceEntry> MinorEntries => _minor.Value.Entries;
 
     /// <summary>How many entries the main tier holds.</summary>
-    public int Count => _main.Entries.Length;
+    public int Count => _main.Count;
 
     /// <summary>How many distinct name keys (names and aliases, folded) the main tier knows.</summary>
-    public int KeyCount => _main.Names.Count;
+    public int KeyCount => _main.KeyCount;
 
     /// <summary>The largest number of words of any name key of the main tier: how far a phrase scan needs to look ahead.</summary>
     public int MaxKeyWords => _main.MaxKeyWords;
 
     /// <summary>The most words of any name key, of either tier (loads the minor tier), that starts with the word <paramref name="firstWord"/>; 0 when none does.</summary>
-    internal int LongestKeyFrom(ReadOnlySpan<char> firstWord) => Math.Max(LongestKeyFrom(_main, firstWord), LongestKeyFrom(_minor.Value, firstWord));
+    internal int LongestKeyFrom(ReadOnlySpan<char> firstWord) => Math.Max(_main.LongestKeyFrom(firstWord), _minor.Value.LongestKeyFrom(firstWord));
 
     /// <summary>The largest number of words of any name key of the minor tier (loads it).</summary>
     public int MinorMaxKeyWords => _minor.Value.MaxKeyWords;
@@ -109,16 +105,15 @@ public sealed class PlaceCatalog
     public IReadOnlyList<PlaceEntry> Find(string phrase) => FindKey(TextFolding.Key(phrase));
 
     /// <summary>The same as <see cref="Find"/> for a key already folded by <see cref="TextFolding.Key"/> (or a span of folded text
-    /// whose words are separated by single spaces); does not allocate.</summary>
-    public IReadOnlyList<PlaceEntry> FindKey(ReadOnlySpan<char> key) => _names.TryGetValue(key, out var found) ? found : [];
+    /// whose words are separated by single spaces); allocates only for a known key.</summary>
+    public IReadOnlyList<PlaceEntry> FindKey(ReadOnlySpan<char> key) => _main.Find(key);
 
     /// <summary>The minor towns (1,000 to 15,000 people) a name may mean, most populous first; for a name in an explicit locative
     /// context ("the village of X"). Loads the minor tier on first use.</summary>
     public IReadOnlyList<PlaceEntry> FindMinor(string phrase) => FindMinorKey(TextFolding.Key(phrase));
 
     /// <summary>The same as <see cref="FindMinor"/> for a folded key.</summary>
-    public IReadOnlyList<PlaceEntry> FindMinorKey(ReadOnlySpan<char> key) =>
-        _minor.Value.Names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var found) ? found : [];
+    public IReadOnlyList<PlaceEntry> FindMinorKey(ReadOnlySpan<char> key) => _minor.Value.Find(key);
 
     /// <summary>The best-known place of a name in the main tier, or null.</summary>
     public PlaceEntry? FindBest(string phrase) => Find(phrase) is [var first, ..] ? first : null;
@@ -133,14 +128,11 @@ public sealed class PlaceCatalog
     /// prominent first. Folds <paramref name="word"/> first.</summary>
     public IReadOnlyList<PlaceEntry> FindDemonym(string word) => FindDemonymKey(TextFolding.Key(word));
 
-    /// <summary>The same as <see cref="FindDemonym"/> for a folded key; does not allocate.</summary>
-    public IReadOnlyList<PlaceEntry> FindDemonymKey(ReadOnlySpan<char> key) => _demonyms.TryGetValue(key, out var found) ? found : [];
-
-    private static int LongestKeyFrom(PlaceTier tier, ReadOnlySpan<char> firstWord)
-        => tier.LongestByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(firstWord, out var words) ? words : 0;
+    /// <summary>The same as <see cref="FindDemonym"/> for a folded key; allocates only for a known key.</summary>
+    public IReadOnlyList<PlaceEntry> FindDemonymKey(ReadOnlySpan<char> key) => _main.FindDemonym(key);
 
     /// <summary>The entry of an id (of either tier: a minor town's id loads the minor tier), or null.</summary>
-    public PlaceEntry? Get(string id) => _main.ById.GetValueOrDefault(id) ?? (id.StartsWith('g') ? _minor.Value.ById.GetValueOrDefault(id) : null);
+    public PlaceEntry? Get(string id) => _main.Get(id) ?? (id.StartsWith('g') ? _minor.Value.Get(id) : null);
 
     /// <summary>The places that contain <paramref name="entry"/>, innermost first.</summary>
     public IReadOnlyList<PlaceEntry> ParentsOf(PlaceEntry entry)
@@ -148,7 +140,7 @@ public sealed class PlaceCatalog
         var parents = new List<PlaceEntry>(entry.Parents.Count);
         foreach (var id in entry.Parents)
         {
-            if (_main.ById.TryGetValue(id, out var parent))
+            if (_main.Get(id) is { } parent)
             {
                 parents.Add(parent);
             }
@@ -187,7 +179,7 @@ public sealed class PlaceCatalog
 
         foreach (var id in a.Parents)
         {
-            if (_main.ById.TryGetValue(id, out var parent) && Contains(parent, b))
+            if (_main.Get(id) is { } parent && Contains(parent, b))
             {
                 return parent;
             }

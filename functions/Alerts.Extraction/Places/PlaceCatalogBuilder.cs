@@ -4,15 +4,6 @@ using System.Text;
 
 namespace Alerts.Extraction.Places;
 
-/// <summary>The indexes of one tier of the catalog: entries by id, by name key and by demonym.</summary>
-internal sealed record PlaceTier(
-    PlaceEntry[] Entries,
-    Dictionary<string, PlaceEntry> ById,
-    Dictionary<string, PlaceEntry[]> Names,
-    Dictionary<string, PlaceEntry[]> Demonyms,
-    int MaxKeyWords,
-    Dictionary<string, int> LongestByFirstWord);
-
 /// <summary>
 /// Reads the generated place data and an operator overlay into a <see cref="PlaceTier"/>, building the entries and indexes as it
 /// reads (the generator precomputes ancestors, country, region and folded keys, so loading is parsing). The data (see
@@ -25,20 +16,9 @@ internal sealed class PlaceCatalogBuilder
     private const int FieldCount = 11;
     private const int BlockSize = 1 << 16;
 
+    private readonly PlaceTier _tier;
     private readonly PlaceTier? _outer;
     private readonly Dictionary<string, NameAmbiguity>.AlternateLookup<ReadOnlySpan<char>> _ambiguity;
-    private readonly List<PlaceEntry> _entries;
-    private readonly Dictionary<string, PlaceEntry> _byId;
-    private readonly Dictionary<string, PlaceEntry>.AlternateLookup<ReadOnlySpan<char>> _byIdSpan;
-    private readonly Dictionary<string, PlaceEntry>.AlternateLookup<ReadOnlySpan<char>>? _outerById;
-    private readonly Dictionary<string, PlaceEntry[]> _names;
-    private readonly Dictionary<string, PlaceEntry[]>.AlternateLookup<ReadOnlySpan<char>> _namesSpan;
-    private readonly Dictionary<string, PlaceEntry[]> _demonyms = new(1024, StringComparer.Ordinal);
-    private readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _ancestorLists =
-        new Dictionary<string, string[]>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-    private readonly List<string> _sharedNames = [];
-    private readonly List<string> _sharedDemonyms = [];
-    private int _maxWords = 1;
     private int _overlayCount;
 
     /// <param name="ambiguity">The ambiguous name keys (place-names.tsv).</param>
@@ -48,12 +28,7 @@ internal sealed class PlaceCatalogBuilder
     {
         _outer = outer;
         _ambiguity = ambiguity.GetAlternateLookup<ReadOnlySpan<char>>();
-        _entries = new(capacity);
-        _byId = new(capacity, StringComparer.Ordinal);
-        _byIdSpan = _byId.GetAlternateLookup<ReadOnlySpan<char>>();
-        _outerById = outer?.ById.GetAlternateLookup<ReadOnlySpan<char>>();
-        _names = new(capacity * 3 / 2, StringComparer.Ordinal);
-        _namesSpan = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        _tier = new PlaceTier(capacity);
     }
 
     public static Dictionary<string, NameAmbiguity> ReadAmbiguity(Stream stream)
@@ -154,52 +129,31 @@ internal sealed class PlaceCatalogBuilder
                 : null;
             var parent = kind == PlaceKind.Country ? null : region ?? country;
             var name = place.Name.Trim();
-            var entry = new PlaceEntry(
+            var row = _tier.Add(
                 $"o:{++_overlayCount}",
                 name,
                 kind,
-                kind == PlaceKind.Country ? name : country?.Name ?? place.Country,
-                kind == PlaceKind.Region ? name : region?.Name ?? place.Province,
+                Intern(kind == PlaceKind.Country ? name : country?.Name ?? place.Country),
+                Intern(kind == PlaceKind.Region ? name : region?.Name ?? place.Province),
                 0,
-                parent is null ? [] : [parent.Id, .. parent.Parents],
+                0,
+                parent is null ? "" : string.Join(',', [parent.Id, .. parent.Parents]),
+                [],
                 _ambiguity.ContainsKey(TextFolding.Key(name)),
-                false)
-            {
-                FromOverlay = true,
-            };
-            AddEntry(entry);
-            AddName(TextFolding.Key(name), entry);
+                minor: false,
+                fromOverlay: true);
+            _tier.AddName(TextFolding.Key(name), row);
             foreach (var alias in place.Aliases ?? [])
             {
-                AddName(TextFolding.Key(alias), entry);
+                _tier.AddName(TextFolding.Key(alias), row);
             }
         }
     }
 
     public PlaceTier Build()
     {
-        Sort(_names, _sharedNames);
-        Sort(_demonyms, _sharedDemonyms);
-        return new PlaceTier([.. _entries], _byId, _names, _demonyms, _maxWords, LongestByFirstWord(_names.Keys));
-    }
-
-    /// <summary>For each first word of the name keys, the most words a key that starts with it has.</summary>
-    private static Dictionary<string, int> LongestByFirstWord(IEnumerable<string> keys)
-    {
-        var longest = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byWord = longest.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var key in keys)
-        {
-            var space = key.IndexOf(' ');
-            var first = space < 0 ? key.AsSpan() : key.AsSpan(0, space);
-            var words = key.AsSpan().Count(' ') + 1;
-            if (!byWord.TryGetValue(first, out var most) || most < words)
-            {
-                byWord[first] = words;
-            }
-        }
-
-        return longest;
+        _tier.Freeze();
+        return _tier;
     }
 
     private void ReadPlace(ReadOnlySpan<char> line)
@@ -211,140 +165,50 @@ internal sealed class PlaceCatalogBuilder
         }
 
         var kind = KindOf(line[fields[1]], line);
-        var name = line[fields[2]].ToString();
+        var name = line[fields[2]];
         var keys = line[fields[9]];
         var nameKeyEnd = keys.IndexOf('|');
         var nameKey = nameKeyEnd < 0 ? keys : keys[..nameKeyEnd];
         var ambiguous = nameKey.StartsWith('!') ? _ambiguity.ContainsKey(TextFolding.Key(nameKey[1..].ToString())) : _ambiguity.ContainsKey(nameKey);
-        var entry = new PlaceEntry(
-            line[fields[0]].ToString(),
+        var row = _tier.Add(
+            line[fields[0]],
             name,
             kind,
-            kind == PlaceKind.Country ? name : NameOf(line[fields[6]]),
-            kind == PlaceKind.Region ? name : NameOf(line[fields[7]]),
+            kind == PlaceKind.Country ? _tier.Intern(name) : NameOf(line[fields[6]]),
+            kind == PlaceKind.Region ? _tier.Intern(name) : NameOf(line[fields[7]]),
             ParseNumber(line[fields[3]]),
-            Ids(line[fields[5]]),
+            ParseNumber(line[fields[4]]),
+            line[fields[5]],
+            Demonyms(line[fields[10]]),
             ambiguous,
-            line[fields[8]].Contains('m'))
-        {
-            Prominence = ParseNumber(line[fields[4]]),
-            Demonyms = Strings(line[fields[10]]),
-        };
-        AddEntry(entry);
+            line[fields[8]].Contains('m'),
+            fromOverlay: false);
         foreach (var part in keys.Split('|'))
         {
             var key = keys[part];
-            if (key.StartsWith('!'))
-            {
-                AddName(TextFolding.Key(key[1..].ToString()), entry);
-            }
-            else
-            {
-                AddName(key, entry);
-            }
-        }
-
-        foreach (var demonym in entry.Demonyms)
-        {
-            AddCandidate(_demonyms.GetAlternateLookup<ReadOnlySpan<char>>(), TextFolding.Key(demonym), entry, _sharedDemonyms);
+            _tier.AddName(key.StartsWith('!') ? TextFolding.Key(key[1..].ToString()) : key, row);
         }
     }
 
-    private void AddEntry(PlaceEntry entry)
-    {
-        if (!_byId.TryAdd(entry.Id, entry))
-        {
-            throw new InvalidDataException($"places.tsv: duplicate id {entry.Id}.");
-        }
-
-        _entries.Add(entry);
-    }
-
-    private void AddName(ReadOnlySpan<char> key, PlaceEntry entry)
-    {
-        if (AddCandidate(_namesSpan, key, entry, _sharedNames))
-        {
-            _maxWords = Math.Max(_maxWords, key.Count(' ') + 1);
-        }
-    }
-
-    /// <summary>Adds an entry to the candidates of a key; true when the key is new. Keys that get a second candidate are noted in
-    /// <paramref name="shared"/>, to be sorted once all are in.</summary>
-    private static bool AddCandidate(Dictionary<string, PlaceEntry[]>.AlternateLookup<ReadOnlySpan<char>> index, ReadOnlySpan<char> key, PlaceEntry entry, List<string> shared)
-    {
-        if (key.IsEmpty)
-        {
-            return false;
-        }
-
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out var exists);
-        if (!exists)
-        {
-            slot = [entry];
-            return true;
-        }
-
-        if (!ReferenceEquals(slot![^1], entry))
-        {
-            var grown = new PlaceEntry[slot.Length + 1];
-            slot.CopyTo(grown, 0);
-            grown[^1] = entry;
-            slot = grown;
-            if (grown.Length == 2 && index.TryGetValue(key, out var actualKey, out _))
-            {
-                shared.Add(actualKey);
-            }
-        }
-
-        return false;
-    }
-
-    private static void Sort(Dictionary<string, PlaceEntry[]> index, List<string> shared)
-    {
-        foreach (var key in shared)
-        {
-            Array.Sort(index[key], PlaceCatalog.ByProminence);
-        }
-    }
-
-    /// <summary>The first candidate of a key (in file order; before sorting) that matches.</summary>
+    /// <summary>The most prominent candidate of a key (the tier is not sorted yet) that matches.</summary>
     private PlaceEntry? First(string key, Func<PlaceEntry, bool> match)
+        => _tier.Building(key).OrderBy(e => e, Comparer<PlaceEntry>.Create(PlaceCatalog.ByProminence)).FirstOrDefault(match);
+
+    /// <summary>The number of the name of the place of an id (in this tier or the one it lies in) among the tier's shared
+    /// strings; -1 when there is no id or no such place.</summary>
+    private int NameOf(ReadOnlySpan<char> id)
     {
-        var candidates = _names.TryGetValue(key, out var found) ? found : [];
-        return candidates.OrderBy(e => e, Comparer<PlaceEntry>.Create(PlaceCatalog.ByProminence)).FirstOrDefault(match);
+        if (!id.IsEmpty && (_tier.TryGetName(id, out var name) || (_outer is not null && _outer.TryGetName(id, out name))))
+        {
+            return _tier.Intern(name);
+        }
+
+        return -1;
     }
 
-    private PlaceEntry? Lookup(ReadOnlySpan<char> id) =>
-        _byIdSpan.TryGetValue(id, out var found) ? found : _outerById is { } outer && outer.TryGetValue(id, out var above) ? above : null;
+    private int Intern(string? text) => text is null ? -1 : _tier.Intern(text);
 
-    private string? NameOf(ReadOnlySpan<char> id) => id.IsEmpty ? null : Lookup(id)?.Name;
-
-    /// <summary>A list of ancestor ids, each the entry's own id string when the entry is already known; places with the same
-    /// ancestors (the towns of one district) share one array.</summary>
-    private string[] Ids(ReadOnlySpan<char> field)
-    {
-        if (field.IsEmpty)
-        {
-            return [];
-        }
-
-        ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(_ancestorLists, field, out var exists);
-        if (exists)
-        {
-            return shared!;
-        }
-
-        var result = new string[field.Count(',') + 1];
-        var n = 0;
-        foreach (var part in field.Split(','))
-        {
-            result[n++] = Lookup(field[part])?.Id ?? field[part].ToString();
-        }
-
-        return shared = result;
-    }
-
-    private static string[] Strings(ReadOnlySpan<char> field)
+    private static string[] Demonyms(ReadOnlySpan<char> field)
     {
         if (field.IsEmpty)
         {

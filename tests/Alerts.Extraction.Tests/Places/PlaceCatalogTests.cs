@@ -398,12 +398,12 @@ public sealed class PlaceCatalogTests
         var tier = builder.Build();
 
         Assert.Equal(["XA", "XA.1", "g1"], tier.Entries.Select(e => e.Id));
-        Assert.Equal("Upper Xanadu", tier.Names["alias 19999"].Single().Name);
-        var dome = tier.Names["dome town"].Single();
+        Assert.Equal("Upper Xanadu", tier.Find("alias 19999").Single().Name);
+        var dome = tier.Find("dome town").Single();
         Assert.True(dome.Minor);
         Assert.Equal(("Xanadu", "Upper Xanadu", 1200L), (dome.Country, dome.Region, dome.Population));
         Assert.Equal(["XA.1", "XA"], dome.Parents);
-        Assert.Same(tier.ById["XA"], tier.Demonyms["xanaduan"].Single());
+        Assert.Same(tier.Get("XA"), tier.FindDemonym("xanaduan").Single());
     }
 
     private static string ReadResource(string name, bool gzip)
