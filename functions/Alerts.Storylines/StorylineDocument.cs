@@ -79,6 +79,9 @@ internal sealed class KnownEvent
     /// <summary>The places that contain <see cref="Place"/>, innermost first, as the gazetteer gave them.</summary>
     public List<string> Within { get; init; } = [];
 
+    /// <summary>The kind of <see cref="Place"/> ("border" for a frontier between the two countries of <see cref="Within"/>), when known.</summary>
+    public string? PlaceKind { get; init; }
+
     /// <summary>Every other place reports of this event named, with theirs (so a later report naming any level matches).</summary>
     public List<string> OtherPlaces { get; init; } = [];
 

@@ -303,6 +303,13 @@ internal static class StorylineRules
             return true;
         }
 
+        // Fighting on a border, once known, is reported at the villages, temples and districts along it on either side.
+        if (known.PlaceKind == StorylineIndex.BorderKind && place.Kind != "country" && place.Within is { Count: > 0 } sides
+            && sides.Any(w => known.Within.Contains(w, StringComparer.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
         // "southern Lebanon": a direction of a place holds whatever that place holds.
         return place.Kind == "area" && place.Within is { Count: > 0 } within && knownNames.Contains(TextFolding.PlaceKey(within[0]));
     }
@@ -348,6 +355,7 @@ internal static class StorylineRules
             Date = e.Date,
             Place = e.Place?.Name,
             Within = [.. e.Place?.Within ?? []],
+            PlaceKind = e.Place?.Kind,
             Killed = e.Killed ?? 0,
             Injured = e.Injured ?? 0,
             IsHistory = isHistory,

@@ -369,4 +369,13 @@ public sealed class EventTypeAndMergeTests
         Assert.DoesNotContain("Italy", attack.Actors);
         Assert.Equal(EventType.Attack, attack.Type);
     }
+    [Fact]
+    public void Extract_CityNamedOnlyInAQuotedCondemnation_IsNotWhereTheBombsFell()
+    {
+        var text = "Shelling hit Tumbes on Sunday. The defence ministry said the jets dropped two bombs on a road, and that it \"condemns the cowards who sit in Lima\".";
+
+        var strike = Assert.Single(TestArticles.Extract(text), e => e.Type == EventType.Airstrike);
+
+        Assert.NotEqual("Lima", strike.Place?.Name);
+    }
 }

@@ -87,6 +87,19 @@ public sealed class ChangeDetectorTests
     }
 
     [Fact]
+    public async Task ApplyAsync_BorderClashRetoldAtAVillageOnOneSide_CasualtiesUpdateOfTheBorderIncident()
+    {
+        var border = new Place("Ostrel-Varna border", Kind: "border", Within: ["Ostrel", "Varna"]);
+        var village = new Place("Kelmo", Province: "Lake District", Country: "Varna", Kind: "town", Within: ["Lake District", "Varna"]);
+        await Apply(Article("a1", "2031-05-01T20:00:00+00:00", Event(EventType.Attack, "2031-05-01", null, killed: 2) with { Place = border }));
+
+        var update = Assert.Single(await Apply(Article("a2", "2031-05-02T20:00:00+00:00", Event(EventType.Attack, "2031-05-01", null, killed: 12) with { Place = village })));
+
+        Assert.Equal(AlertKind.CasualtiesUpdate, update.Kind);
+        Assert.Equal("attack|2031-05-01|Ostrel-Varna border", update.EventKey);
+    }
+
+    [Fact]
     public async Task ApplyAsync_TollRisenAWeekLaterWithNoDayInTheText_CasualtiesUpdateOfTheKnownIncident()
     {
         await Apply(Article("a1", "2031-05-02T09:00:00+00:00", Event(EventType.Attack, "2031-04-27", "Tarvel", killed: 40, sentence: "Forty died as the town fell.")));

@@ -393,7 +393,8 @@ internal sealed class ArgumentBinder(RuleBook rules)
 
         if (chosen is null && !attachedOnly)
         {
-            chosen = MostSpecific(scene.Where(p => (!p.Weak || (!c.IsIncident && InTown(doc, p))) && !Taken(p) && !Coarser(p) && !Foreign(p) && !(c.IsIncident && AfterSettledParticiple(doc, p))));
+            // "… and that it "condemns the aggression of the Kingdom of X"": a place only named in quoted words is rhetoric.
+            chosen = MostSpecific(scene.Where(p => (!p.Weak || (!c.IsIncident && InTown(doc, p))) && !Taken(p) && !InQuote(doc, sentence, p.Start) && !Coarser(p) && !Foreign(p) && !(c.IsIncident && AfterSettledParticiple(doc, p))));
             why = "named in its sentence";
         }
 
@@ -462,6 +463,10 @@ internal sealed class ArgumentBinder(RuleBook rules)
 
     /// <summary>"due to open in Velmora": a name right after "in" (no article) is a town a negotiation can sit in; "at the Old Mill" is not.</summary>
     private static bool InTown(Document doc, PlaceMention p) => p.Start > 0 && doc.Tokens[p.Start - 1].Norm == "in";
+
+    /// <summary>Whether a token sits inside quotation marks opened in its sentence.</summary>
+    private static bool InQuote(Document doc, Sentence sentence, int token)
+        => Enumerable.Range(sentence.First, token - sentence.First).Count(t => doc.Tokens[t].Is(Text.TokenFlags.Quote)) % 2 == 1;
 
     private static bool InSpeaker(Candidate c, PlaceMention p)
         => c.Frame is { } f && p.Start >= f.SpeakerStart && p.End <= f.SpeakerEnd;
