@@ -99,7 +99,8 @@ internal sealed class ActorFinder(ActorCatalog catalog, IPlaceSource places, Rul
                     }
 
                     // Any other country is a state: "India and Pakistan agreed", "Cambodia's army".
-                    for (var n = Math.Min(4, PlaceFinder.WordsAt(tokens, i, sentence.End)); n >= 1 && !matched; n--)
+                    var longest = places.LongestFrom(doc.KeyOf(i, i + 1));
+                    for (var n = Math.Min(longest, PlaceFinder.WordsAt(tokens, i, sentence.End)); n >= 1 && !matched; n--)
                     {
                         if (places.Lookup(doc.KeyOf(i, i + n)) is [{ Ambiguous: false, Place.Kind: "country" } state, ..])
                         {
