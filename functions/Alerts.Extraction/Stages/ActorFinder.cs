@@ -1,4 +1,5 @@
 using Alerts.Extraction.Rules;
+using Alerts.Extraction.Text;
 
 namespace Alerts.Extraction.Stages;
 
@@ -43,6 +44,23 @@ internal sealed class ActorFinder(ActorCatalog catalog, IPlaceSource places, Rul
         return (start, stop);
     }
 
+    /// <summary>
+    /// Adds the actor named by tokens [start, end); "US forces", "Israeli jets": a state followed by a force noun is that
+    /// state's forces. Returns where the mention ends.
+    /// </summary>
+    private int AddState(List<ActorMention> found, List<Token> tokens, int start, int end, int sentenceEnd, string name, string kind)
+    {
+        foreach (var forceEnd in _stateForce.EndsAt(tokens, end, sentenceEnd))
+        {
+            end = forceEnd;
+            kind = "force";
+            break;
+        }
+
+        found.Add(new ActorMention(start, end, name, kind));
+        return end;
+    }
+
     public List<ActorMention> Find(Document doc)
     {
         var tokens = doc.Tokens;
@@ -64,19 +82,7 @@ internal sealed class ActorFinder(ActorCatalog catalog, IPlaceSource places, Rul
                     {
                         if (catalog.TryGet(doc.KeyOf(i, i + n), out var actor) && (tokens[i].IsCapitalized || n > 1))
                         {
-                            var end = i + n;
-
-                            // "US forces", "Israeli jets": a state followed by a force noun is that state's forces.
-                            var kind = actor.Kind ?? "state";
-                            foreach (var forceEnd in _stateForce.EndsAt(tokens, end, sentence.End))
-                            {
-                                end = forceEnd;
-                                kind = "force";
-                                break;
-                            }
-
-                            found.Add(new ActorMention(i, end, actor.Name, kind));
-                            i = end - 1;
+                            i = AddState(found, tokens, i, i + n, sentence.End, actor.Name, actor.Kind ?? "state") - 1;
                             matched = true;
                         }
                     }
@@ -104,17 +110,7 @@ internal sealed class ActorFinder(ActorCatalog catalog, IPlaceSource places, Rul
                     {
                         if (places.Lookup(doc.KeyOf(i, i + n)) is [{ Ambiguous: false, Place.Kind: "country" } state, ..])
                         {
-                            var end = i + n;
-                            var kind = "state";
-                            foreach (var forceEnd in _stateForce.EndsAt(tokens, end, sentence.End))
-                            {
-                                end = forceEnd;
-                                kind = "force";
-                                break;
-                            }
-
-                            found.Add(new ActorMention(i, end, state.Place.Name, kind));
-                            i = end - 1;
+                            i = AddState(found, tokens, i, i + n, sentence.End, state.Place.Name, "state") - 1;
                             matched = true;
                         }
                     }
